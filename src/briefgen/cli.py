@@ -1,0 +1,148 @@
+"""The `briefgen` command: check, build, charts and i18n, for people who edit YAML, not Python."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.errors import BriefError, Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Turn the briefs in a content folder (YAML text, figures and translation catalogs) into
+print-ready PDF policy briefs in Chinese and English.
+
+Typical use:
+  briefgen check              look for mistakes in every brief, write nothing
+  briefgen build              build every edition of every brief into build/
+  briefgen build --strict     what scheduled builds use: refuse incomplete translations
+  briefgen i18n status        how complete each translation is
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose - args.quiet)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except BriefError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("briefgen: interrupted; earlier outputs were left as they were", file=sys.stderr)
+        return 130
+
+
+def report(problems: list[Problem]) -> int:
+    """Print problems one per line; exit 1 if any is an error."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return EXIT_CONTENT if any(p.severity == "error" for p in problems) else EXIT_OK
+
+
+def _configure_logging(level: int) -> None:
+    levels = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}
+    logging.basicConfig(format="%(message)s", level=levels.get(max(-1, min(level, 2)), logging.DEBUG))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefgen", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                        help="folder holding one folder per brief (default: ./content)")
+    common.add_argument("-q", "--quiet", action="count", default=0, help="print only errors")
+    common.add_argument("-v", "--verbose", action="count", default=0, help="say what each step does")
+    common.add_argument("briefs", nargs="*", metavar="BRIEF", help="brief folder names (default: all)")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_check(sub, common)
+    _add_build(sub, common)
+    _add_charts(sub, common)
+    _add_i18n(sub, common)
+    parser.set_defaults(verbose=0, quiet=0)
+    return parser
+
+
+def _add_check(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("check", parents=[common], help="find mistakes in content and catalogs; write nothing",
+                       description="Check every brief: YAML, figures, charts, translations, glossary and "
+                                   "font coverage. Prints one line per problem (file:line:column: message).")
+    p.add_argument("--strict", action="store_true", help="treat warnings and missing translations as errors")
+    p.set_defaults(run=_run_check)
+
+
+def _add_build(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("build", parents=[common], help="build the PDF editions into the output folder",
+                       description="Build the Chinese, English and bilingual editions of each brief.")
+    p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: ./build)")
+    p.add_argument("--strict", action="store_true",
+                   help="refuse to build an incomplete translation (for scheduled builds)")
+    p.add_argument("--edition", action="append", metavar="NAME",
+                   help="build only this edition (zh, en, zh-en); may be repeated")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    p.add_argument("--print-marks", action="store_true", help="add 3 mm bleed, crop marks and TrimBox for a print shop")
+    p.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel jobs (default: number of cores)")
+    p.set_defaults(run=_run_build)
+
+
+def _add_charts(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("charts", parents=[common], help="export every chart as SVG and PNG",
+                       description="Export each brief's charts, per language, as SVG and 2x PNG for web and social posts.")
+    p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: ./build)")
+    p.set_defaults(run=_run_charts)
+
+
+def _add_i18n(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("i18n", help="manage translation catalogs",
+                       description="extract: write locale/content.pot from the YAML; update: merge it into each "
+                                   "language's .po (changed text becomes fuzzy); compile: check and compile .mo; "
+                                   "status: how complete each translation is.")
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    for name, text in (("extract", "write the message template"), ("update", "merge the template into the .po files"),
+                       ("compile", "check the .po files and compile them"), ("status", "report translation completeness")):
+        a = actions.add_parser(name, parents=[common], help=text)
+        a.add_argument("--strict", action="store_true", help="exit 1 when any translation is missing or fuzzy")
+        a.add_argument("--locale", action="append", metavar="LOCALE", help="only this language (e.g. en)")
+        a.set_defaults(run=_run_i18n, action=name)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from briefgen.build.check import check_all
+
+    return report(check_all(args.content, args.briefs, strict=args.strict))
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from briefgen.build.pipeline import BuildOptions, build_all
+
+    options = BuildOptions(out=args.out, strict=args.strict, editions=tuple(args.edition or ()),
+                           paper=args.paper, print_marks=args.print_marks, jobs=args.jobs,
+                           progress=sys.stderr.isatty() and not args.quiet)
+    return report(build_all(args.content, args.briefs, options))
+
+
+def _run_charts(args: argparse.Namespace) -> int:
+    from briefgen.build.pipeline import export_charts
+
+    return report(export_charts(args.content, args.briefs, args.out))
+
+
+def _run_i18n(args: argparse.Namespace) -> int:
+    from briefgen.i18n.commands import run_i18n
+
+    return report(run_i18n(args.action, args.content, args.briefs, locales=args.locale, strict=args.strict))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Cross-checks a loaded brief: references resolve, ids are unique, charts have what they need."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefgen.content.inline import references
+from briefgen.content.model import Brief, Chart, Paragraph, Text
+from briefgen.content.schema import Problems
+from briefgen.errors import Location
+
+LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)?\Z")
+
+# kind: (field, fewest, most)
+CHART_NEEDS: dict[str, tuple[str, int, int]] = {
+    "bars": ("metrics", 2, 8),
+    "tiles": ("metrics", 2, 6),
+    "progress": ("pairs", 1, 4),
+    "compare": ("pairs", 2, 8),
+    "share": ("metrics", 1, 4),
+    "pictogram": ("metrics", 1, 3),
+    "timeline": ("items", 2, 8),
+    "diagram": ("items", 2, 8),
+}
+
+
+def check_brief(brief: Brief, problems: Problems) -> None:
+    """Add a problem for every broken reference or rule; warnings for unused metrics."""
+    used = _check_references(brief, problems)
+    _check_unique_ids(brief, problems)
+    _check_areas(brief, problems)
+    for chart in brief.charts():
+        used |= _check_chart(brief, chart, problems)
+    for metric_id in brief.cover_metrics:
+        _check_metric_exists(brief, metric_id, Location.of(brief.root / "brief.yaml"), problems)
+        used.add(metric_id)
+    _check_locales(brief, problems)
+    for metric in brief.metrics.values():
+        if metric.id not in used:
+            problems.add(metric.where, f"metric {metric.id!r} is not used in any text or chart", "warning")
+
+
+def all_texts(brief: Brief) -> Iterator[Text]:
+    """Every translatable text of the brief, in reading order."""
+    yield from (brief.title, brief.subtitle, brief.dateline)
+    yield from _paragraph_texts(brief.lead)
+    yield from (brief.source, brief.credits, brief.author)
+    for part in brief.parts:
+        yield from filter(None, (part.kicker, part.title))
+        yield from _paragraph_texts(part.intro)
+        if part.chart:
+            yield from _chart_texts(part.chart)
+        for section in part.sections:
+            yield from filter(None, (section.keyword, section.title, section.headline))
+            yield from _paragraph_texts(section.paragraphs)
+            if section.chart:
+                yield from _chart_texts(section.chart)
+    yield from (m.label for m in brief.metrics.values())
+
+
+def _paragraph_texts(paragraphs: tuple[Paragraph, ...]) -> Iterator[Text]:
+    for p in paragraphs:
+        yield from filter(None, (p.topic, p.text))
+
+
+def _chart_texts(chart: Chart) -> Iterator[Text]:
+    yield from (chart.title, chart.description, chart.source)
+    yield from chart.items
+
+
+def _check_references(brief: Brief, problems: Problems) -> set[str]:
+    used: set[str] = set()
+    for text in all_texts(brief):
+        for metric_id in references(text.source):
+            _check_metric_exists(brief, metric_id, text.where, problems)
+            used.add(metric_id)
+    return used
+
+
+def _check_metric_exists(brief: Brief, metric_id: str, where: Location, problems: Problems) -> None:
+    if metric_id not in brief.metrics:
+        problems.add(where, f"unknown metric {metric_id!r} (not in metrics.yaml){_nearest(metric_id, brief)}")
+
+
+def _nearest(metric_id: str, brief: Brief) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(metric_id, list(brief.metrics), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _check_unique_ids(brief: Brief, problems: Problems) -> None:
+    seen: dict[str, Location] = {}
+    for section in brief.sections():
+        if section.id in seen:
+            problems.add(section.where, f"duplicate section id {section.id!r} (first at {seen[section.id]})")
+        seen.setdefault(section.id, section.where)
+    charts: dict[str, Location] = {}
+    for chart in brief.charts():
+        if chart.id in charts:
+            problems.add(chart.where, f"duplicate chart id {chart.id!r} (first at {charts[chart.id]})")
+        charts.setdefault(chart.id, chart.where)
+
+
+def _check_areas(brief: Brief, problems: Problems) -> None:
+    for section in brief.areas():
+        if section.chart is None:
+            problems.add(section.where, f"key work area {section.id!r} needs a 'chart'")
+
+
+def _check_chart(brief: Brief, chart: Chart, problems: Problems) -> set[str]:
+    field, fewest, most = CHART_NEEDS[chart.kind]
+    count = len(getattr(chart, field))
+    if not fewest <= count <= most:
+        problems.add(chart.where, f"a {chart.kind} chart needs {fewest} to {most} {field}, not {count}")
+    ids = list(chart.metrics) + [m for pair in chart.pairs for m in pair]
+    for metric_id in ids:
+        _check_metric_exists(brief, metric_id, chart.where, problems)
+    _check_chart_units(brief, chart, problems)
+    return set(ids)
+
+
+def _check_chart_units(brief: Brief, chart: Chart, problems: Problems) -> None:
+    metrics = [brief.metrics[m] for m in chart.metrics if m in brief.metrics]
+    if chart.kind in ("bars", "share") and len({m.unit for m in metrics}) > 1:
+        problems.add(chart.where, f"a {chart.kind} chart compares figures of one unit; these mix {_units(metrics)}")
+    if chart.kind == "share" and any(m.unit != "percent" for m in metrics):
+        problems.add(chart.where, "a share chart shows percentages; use metrics with unit 'percent'")
+    for before, after in chart.pairs:
+        pair = [brief.metrics.get(before), brief.metrics.get(after)]
+        if None not in pair and pair[0].unit != pair[1].unit:  # type: ignore[union-attr]
+            problems.add(chart.where, f"the pair [{before}, {after}] mixes units {_units(pair)}")  # type: ignore[arg-type]
+
+
+def _units(metrics: list) -> str:
+    return " and ".join(sorted({m.unit for m in metrics}))
+
+
+def _check_locales(brief: Brief, problems: Problems) -> None:
+    where = Location.of(brief.root / "brief.yaml")
+    if not brief.locales:
+        problems.add(where, "'locales' must list at least the source language, zh")
+    for locale in brief.locales:
+        if not LOCALE.match(locale):
+            problems.add(where, f"{locale!r} is not a locale name like zh or en")

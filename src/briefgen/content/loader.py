@@ -1,0 +1,217 @@
+"""Step 1 - Load a brief: read its YAML files into the content model, collecting every problem."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefgen.content import checks
+from briefgen.content.model import Brief, Chart, GlossaryEntry, Metric, Paragraph, Part, Section, Text
+from briefgen.content.schema import Fields, Problems, make_text
+from briefgen.content.yamlsafe import Map, Node, Scalar, Seq, load_yaml
+from briefgen.errors import ContentError, Location, UsageError
+from briefgen.units import BOUNDS, KINDS, UNITS
+
+CHART_KINDS = ("bars", "tiles", "progress", "compare", "share", "pictogram", "timeline", "diagram")
+ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+BRIEF_FILE = "brief.yaml"
+
+
+def discover_briefs(content_dir: Path) -> list[Path]:
+    """Every folder under content_dir holding a brief.yaml, sorted by name."""
+    if not content_dir.is_dir():
+        raise UsageError(f"no content folder {content_dir} (use --content DIR)")
+    return sorted(p.parent for p in content_dir.glob(f"*/{BRIEF_FILE}"))
+
+
+def load_brief(root: Path) -> Brief:
+    """Load and validate one brief; raise ContentError listing every problem found."""
+    brief, problems = read_brief(root)
+    if problems.errors() or brief is None:
+        raise ContentError(problems.errors())
+    return brief
+
+
+def read_brief(root: Path) -> tuple[Brief | None, Problems]:
+    """Load one brief, returning it (None when a file could not be parsed) and all problems."""
+    problems = Problems()
+    reader = _Reader(root, problems)
+    brief = reader.brief()
+    if brief is not None:
+        checks.check_brief(brief, problems)
+    return brief, problems
+
+
+class _Reader:
+    def __init__(self, root: Path, problems: Problems):
+        self.root = root
+        self.problems = problems
+        self.files: list[Path] = []
+
+    def load(self, relative: str) -> Node | None:
+        path = self.root / relative
+        if not path.is_file():
+            self.problems.add(Location.of(path), "file not found")
+            return None
+        self.files.append(path)
+        try:
+            return load_yaml(path)
+        except ContentError as exc:
+            self.problems.items.extend(exc.problems)
+            return None
+
+    def brief(self) -> Brief | None:
+        node = self.load(BRIEF_FILE)
+        if node is None:
+            return None
+        f = Fields(node, "brief.yaml", self.problems,
+                   ("title", "date", "locales", "parts"),
+                   ("subtitle", "dateline", "lead", "source", "credits", "author", "version", "cover"))
+        metrics = self.metrics()
+        glossary = self.glossary()
+        parts = [self.part(name, where) for name, where in f.strings("parts")]
+        date = f.date("date")
+        if None in parts or date is None:
+            return None
+        return Brief(
+            id=self.root.name, root=self.root,
+            title=f.text("title", "brief/title") or _empty("brief/title", f.where),
+            subtitle=f.text("subtitle", "brief/subtitle") or _empty("brief/subtitle", f.where),
+            dateline=f.text("dateline", "brief/dateline") or _empty("brief/dateline", f.where),
+            date=date,
+            lead=tuple(self.paragraphs(f.seq("lead"), "brief/lead")),
+            source=f.text("source", "brief/source") or _empty("brief/source", f.where),
+            credits=f.text("credits", "brief/credits") or _empty("brief/credits", f.where),
+            author=f.text("author", "brief/author") or _empty("brief/author", f.where),
+            version=f.string("version") or "",
+            locales=tuple(name for name, _ in f.strings("locales")),
+            cover_metrics=tuple(name for name, _ in f.strings("cover")),
+            parts=tuple(p for p in parts if p is not None),
+            metrics=metrics or {},
+            glossary=tuple(glossary),
+            files=tuple(self.files),
+        )
+
+    def metrics(self) -> dict[str, Metric] | None:
+        node = self.load("metrics.yaml")
+        if node is None:
+            return None
+        if not isinstance(node, Map):
+            self.problems.add(node.where, "metrics.yaml must map metric ids to their fields")
+            return None
+        return {key: m for key, value in node.entries.items() if (m := self.metric(key, node.keys[key], value))}
+
+    def metric(self, key: str, where: Location, node: Node) -> Metric | None:
+        if not ID.match(key):
+            self.problems.add(where, f"metric id {key!r} must be lower-case letters, digits and _")
+        f = Fields(node, f"metric {key!r}", self.problems, ("value", "unit", "kind", "label"), ("year", "bound"))
+        value, unit = f.number("value"), f.choice("unit", list(UNITS))
+        kind, label = f.choice("kind", KINDS), f.text("label", f"metrics/{key}/label")
+        if value is None or unit is None or kind is None or label is None:
+            return None
+        return Metric(key, value, unit, kind, label, f.integer("year"), f.choice("bound", BOUNDS), where)
+
+    def glossary(self) -> list[GlossaryEntry]:
+        node = self.load("glossary.yaml")
+        if node is None:
+            return []
+        if not isinstance(node, Map):
+            self.problems.add(node.where, "glossary.yaml must map Chinese terms to English terms")
+            return []
+        return [e for zh, value in node.entries.items() if (e := self.term(zh, node.keys[zh], value))]
+
+    def term(self, zh: str, where: Location, node: Node) -> GlossaryEntry | None:
+        if isinstance(node, Scalar) and isinstance(node.value, str):
+            return GlossaryEntry(zh, node.value, "", where)
+        f = Fields(node, f"glossary term {zh!r}", self.problems, ("en",), ("note",))
+        en = f.string("en")
+        return GlossaryEntry(zh, en, f.string("note") or "", where) if en else None
+
+    def part(self, name: str, where: Location) -> Part | None:
+        if not ID.match(name):
+            self.problems.add(where, f"part name {name!r} must be lower-case letters, digits and _")
+            return None
+        node = self.load(f"parts/{name}.yaml")
+        if node is None:
+            return None
+        ctx = f"parts/{name}"
+        f = Fields(node, f"part {name!r}", self.problems, ("title",), ("kicker", "intro", "sections", "chart"))
+        sections = [self.section(item, ctx) for item in f.seq("sections")]
+        return Part(
+            id=name,
+            title=f.text("title", f"{ctx}/title") or _empty(f"{ctx}/title", f.where),
+            kicker=f.text("kicker", f"{ctx}/kicker"),
+            intro=tuple(self.paragraphs(f.seq("intro"), f"{ctx}/intro")),
+            sections=tuple(s for s in sections if s is not None),
+            chart=self.chart(f.raw("chart"), name, f"{ctx}/chart"),
+            where=f.where,
+        )
+
+    def section(self, node: Node, parent: str) -> Section | None:
+        f = Fields(node, "a section", self.problems, ("id", "paragraphs"), ("title", "keyword", "headline", "chart"))
+        sid = f.string("id")
+        if sid is None:
+            return None
+        if not ID.match(sid):
+            self.problems.add(f.raw("id").where, f"section id {sid!r} must be lower-case letters, digits and _")  # type: ignore[union-attr]
+        ctx = f"{parent}/{sid}"
+        keyword = f.text("keyword", f"{ctx}/keyword")
+        title = f.text("title", f"{ctx}/title") or keyword
+        if title is None:
+            self.problems.add(f.where, f"section {sid!r} needs a 'title' (or a 'keyword')")
+        return Section(
+            id=sid, title=title or _empty(f"{ctx}/title", f.where),
+            paragraphs=tuple(self.paragraphs(f.seq("paragraphs"), f"{ctx}/p")),
+            keyword=keyword,
+            headline=f.text("headline", f"{ctx}/headline"),
+            chart=self.chart(f.raw("chart"), sid, f"{ctx}/chart"),
+            where=f.where,
+        )
+
+    def paragraphs(self, nodes: list[Node], ctx: str) -> list[Paragraph]:
+        out = []
+        for index, node in enumerate(nodes, start=1):
+            here = f"{ctx}{index}"
+            if isinstance(node, Scalar) and isinstance(node.value, str):
+                out.append(Paragraph(make_text(node.value, here, node.where, self.problems)))
+                continue
+            f = Fields(node, "a paragraph", self.problems, (), ("topic", "text"))
+            topic, text = f.text("topic", f"{here}/topic"), f.text("text", here)
+            if topic is None and text is None:
+                self.problems.add(node.where, "a paragraph needs text (or a 'topic' and 'text')")
+                continue
+            out.append(Paragraph(text, topic))
+        return out
+
+    def chart(self, node: Node | None, default_id: str, ctx: str) -> Chart | None:
+        if node is None:
+            return None
+        f = Fields(node, "a chart", self.problems, ("kind", "title", "source", "description"),
+                   ("id", "metrics", "pairs", "items"))
+        kind = f.choice("kind", CHART_KINDS)
+        title, source = f.text("title", f"{ctx}/title"), f.text("source", f"{ctx}/source")
+        description = f.text("description", f"{ctx}/description")
+        if kind is None or title is None or source is None or description is None:
+            return None
+        items = tuple(make_text(text, f"{ctx}/items/{i}", where, self.problems)
+                      for i, (text, where) in enumerate(f.strings("items"), start=1))
+        return Chart(
+            id=f.string("id") or default_id, kind=kind, title=title, description=description, source=source,
+            metrics=tuple(m for m, _ in f.strings("metrics")), items=items,
+            pairs=tuple(self.pairs(f.seq("pairs"))), where=f.where,
+        )
+
+    def pairs(self, nodes: list[Node]) -> list[tuple[str, str]]:
+        out = []
+        for node in nodes:
+            ok = isinstance(node, Seq) and len(node.items) == 2 and all(
+                isinstance(i, Scalar) and isinstance(i.value, str) for i in node.items)
+            if not ok:
+                self.problems.add(node.where, "each pair must be two metric ids: [before, after]")
+                continue
+            first, second = node.items  # type: ignore[union-attr]
+            out.append((first.raw, second.raw))  # type: ignore[union-attr]
+        return out
+
+
+def _empty(context: str, where: Location) -> Text:
+    return Text("", context, where)

@@ -1,0 +1,171 @@
+"""Read a YAML file safely into a tree of nodes that remember their file, line and column.
+
+Safe means: the safe loader only (no object construction), UTF-8 only (a BOM and CRLF are
+fine), no tabs in indentation, no duplicate keys, no empty or oversized files, and a cap on
+how far aliases may expand (an "alias bomb" stops with an error, not an exhausted machine).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+import yaml
+
+from briefgen.errors import ContentError, Location
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000  # after alias expansion; the seed brief has a few thousand
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    value: Any  # str, int, float, bool, None or datetime.date
+    raw: str  # the text as written, for exact decimals
+    where: Location
+
+
+@dataclass(frozen=True)
+class Seq:
+    items: list[Node]
+    where: Location
+
+
+@dataclass(frozen=True)
+class Map:
+    entries: dict[str, Node]
+    keys: dict[str, Location] = field(default_factory=dict)
+    where: Location = field(default_factory=Location.unknown)
+
+    def get(self, key: str) -> Node | None:
+        return self.entries.get(key)
+
+
+Node = Union[Scalar, Seq, Map]
+
+
+def load_yaml(path: Path) -> Node:
+    """Parse one file; raise ContentError with a located one-line message on any problem."""
+    text = _read_text(path)
+    _reject_tabs(path, text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise ContentError(_yaml_message(exc), _mark_location(path, exc)) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"not valid YAML: {exc}", Location.of(path)) from None
+    if root is None:
+        raise ContentError("the file holds no YAML content (it is empty or only comments)", Location.of(path))
+    return _Builder(path).build(root)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError(
+            f"the file is {len(data) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB", Location.of(path)
+        )
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise ContentError("the file is empty", Location.of(path))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(_encoding_message(data, exc), _byte_location(path, data, exc.start)) from None
+    return text.replace("\r\n", "\n")
+
+
+def _encoding_message(data: bytes, exc: UnicodeDecodeError) -> str:
+    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16")):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return f"the file is not UTF-8 (it looks like {label}); save it as UTF-8"
+    return f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+
+
+def _byte_location(path: Path, data: bytes, offset: int) -> Location:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return Location.of(path, line, column)
+
+
+def _reject_tabs(path: Path, text: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            where = Location.of(path, number, indent.index("\t") + 1)
+            raise ContentError("a tab in the indentation; indent with spaces", where)
+
+
+def _mark_location(path: Path, exc: yaml.MarkedYAMLError) -> Location:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Location.of(path)
+    return Location.of(path, mark.line + 1, mark.column + 1)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "invalid YAML").strip()
+    context = (exc.context or "").strip()
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = " (a text containing ': ' needs quotes)"
+    return f"YAML syntax error: {problem}{' ' + context if context else ''}{hint}"
+
+
+class _Builder:
+    """Turn composed yaml nodes into located nodes, counting alias expansions."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def where(self, node: yaml.Node) -> Location:
+        return Location.of(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node) -> Node:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise ContentError(f"more than {MAX_NODES} values after expanding aliases", self.where(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise ContentError(f"unsupported YAML tag {node.tag!r}", self.where(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return Seq([self.build(item) for item in node.value], self.where(node))
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.ScalarNode) -> Scalar:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise ContentError(f"cannot read this value: {exc}", self.where(node)) from None
+        return Scalar(value, node.value, self.where(node))
+
+    def mapping(self, node: yaml.MappingNode) -> Map:
+        entries: dict[str, Node] = {}
+        keys: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ContentError("merge keys (<<) are not supported; write the values out", self.where(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ContentError("a key must be plain text", self.where(key_node))
+            key = str(key_node.value)
+            if key in entries:
+                first = keys[key]
+                raise ContentError(f"duplicate key {key!r} (first at line {first.line})", self.where(key_node))
+            keys[key] = self.where(key_node)
+            entries[key] = self.build(value_node)
+        return Map(entries, keys, self.where(node))

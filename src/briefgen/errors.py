@@ -1,0 +1,90 @@
+"""Errors a user can act on, each pointing at a file, line and column.
+
+Hierarchy:
+
+    BriefError              a mistake in the user's content, catalogs or command line
+    ├── ContentError        YAML, schema or cross-reference problems (exit 1)
+    ├── TranslationError    missing, fuzzy or malformed translations under --strict (exit 1)
+    └── UsageError          a wrong command line, unknown brief or locale (exit 2)
+
+The CLI catches BriefError only; anything else is a bug and may show a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a user's file; line and column are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    @classmethod
+    def unknown(cls) -> Location:
+        return cls("<unknown>")
+
+    @classmethod
+    def of(cls, path: str | Path, line: int = 0, column: int = 0) -> Location:
+        return cls(_display_path(path), line, column)
+
+    def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.path}:{self.line}:{self.column}"
+        if self.line:
+            return f"{self.path}:{self.line}"
+        return self.path
+
+
+def _display_path(path: str | Path) -> str:
+    """Paths relative to the working directory when they are under it, as editors expect."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where, what, and whether it stops a build."""
+
+    where: Location
+    message: str
+    severity: str = "error"  # error | warning
+
+    def __str__(self) -> str:
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        where = "briefgen" if self.where == Location.unknown() else str(self.where)
+        return f"{where}: {label}{self.message}"
+
+
+class BriefError(Exception):
+    """Base of every error caused by the user's input; carries one or more problems."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | Problem | str, where: Location | None = None):
+        if isinstance(problems, str):
+            problems = [Problem(where or Location.unknown(), problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ContentError(BriefError):
+    """The content (YAML, schema, references) is wrong."""
+
+
+class TranslationError(BriefError):
+    """A catalog is incomplete or malformed where completeness is required."""
+
+
+class UsageError(BriefError):
+    """The command line asks for something that does not exist or makes no sense."""
+
+    exit_code = 2

@@ -1,0 +1,53 @@
+"""The units a metric may carry: Chinese symbol, English noun and metric equivalent.
+
+The English nouns are msgids of the package's interface catalog (context "unit"), so the
+words a reader sees come from a catalog like every other string. An empty English noun marks
+a Chinese classifier (个, 家, 所 ...): English prose names the thing counted itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    zh: str  # written after the number in Chinese: 1324.9亿斤
+    en_one: str  # English singular; "" for a classifier
+    en_many: str  # English plural
+    metric_unit: str | None = None  # a unit id readers of English need as well
+    metric_factor: Decimal = Decimal(1)  # one of this unit in metric_unit
+    spaced: bool = True  # English: "132.49 billion jin"; False for "4.1%"
+
+
+UNITS: dict[str, Unit] = {
+    u.id: u
+    for u in [
+        Unit("percent", "%", "%", "%", spaced=False),
+        Unit("yuan", "元", "yuan", "yuan"),
+        Unit("jin", "斤", "jin", "jin", "tonne", Decimal("0.0005")),
+        Unit("mu", "亩", "mu", "mu", "hectare", Decimal(1) / Decimal(15)),
+        Unit("tonne", "吨", "tonne", "tonnes"),
+        Unit("hectare", "公顷", "hectare", "hectares"),
+        Unit("km", "公里", "km", "km"),
+        Unit("km2", "平方公里", "km²", "km²"),
+        Unit("day", "天", "day", "days"),
+        Unit("household", "户", "household", "households"),
+        Unit("person", "人", "person", "people"),
+        Unit("person_time", "人次", "person-time", "person-times"),
+        Unit("event", "场次", "event", "events"),
+        Unit("item", "个", "", ""),
+        Unit("entity", "家", "", ""),
+        Unit("institution", "所", "", ""),
+        Unit("line", "条", "", ""),
+        Unit("train", "列", "train trip", "train trips"),
+        Unit("vehicle", "辆", "vehicle", "vehicles"),
+        Unit("rack", "架", "rack", "racks"),
+        Unit("measure", "项", "", ""),
+        Unit("member", "位", "", ""),
+    ]
+}
+
+KINDS = ("level", "growth", "share", "target", "count")
+BOUNDS = ("min", "over", "approx", "max")
