@@ -36,7 +36,7 @@ def read_brief(root: Path) -> tuple[Brief | None, Problems]:
     problems = Problems()
     reader = _Reader(root, problems)
     brief = reader.brief()
-    if brief is not None:
+    if brief is not None and not problems.errors():  # cross-checks on broken input only echo the first error
         checks.check_brief(brief, problems)
     return brief, problems
 
@@ -156,7 +156,7 @@ class _Reader:
         ctx = f"{parent}/{sid}"
         keyword = f.text("keyword", f"{ctx}/keyword")
         title = f.text("title", f"{ctx}/title") or keyword
-        if title is None:
+        if title is None and not f.misspelled & {"title", "keyword"}:
             self.problems.add(f.where, f"section {sid!r} needs a 'title' (or a 'keyword')")
         return Section(
             id=sid, title=title or _empty(f"{ctx}/title", f.where),

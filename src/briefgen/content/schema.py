@@ -32,6 +32,7 @@ class Fields:
     def __init__(self, node: Node, what: str, problems: Problems, required: tuple[str, ...], optional: tuple[str, ...] = ()):
         self.problems = problems
         self.what = what
+        self.misspelled: set[str] = set()  # allowed keys the user probably meant
         self.node = node if isinstance(node, Map) else Map({}, {}, node.where)
         if not isinstance(node, Map):
             problems.add(node.where, f"{what} must be {_TYPE_NAMES[Map]}, not {_describe(node)}")
@@ -40,8 +41,9 @@ class Fields:
         for key, where in node.keys.items():
             if key not in allowed:
                 problems.add(where, f"unknown key {key!r} in {what}{_suggest(key, allowed)}")
+                self.misspelled.update(difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6))
         for key in required:
-            if key not in node.entries:
+            if key not in node.entries and key not in self.misspelled:
                 problems.add(node.where, f"{what} needs the key {key!r}")
 
     @property

@@ -1,0 +1,112 @@
+"""The localized brief: every string in the edition's language, every figure formatted.
+
+This is what charts and the renderer consume. It holds no ReportLab or matplotlib objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with its emphasis; `script` is "sub" or "sup" for PM2.5-style marks."""
+
+    text: str
+    bold: bool = False
+    script: str | None = None
+    is_figure: bool = False  # came from a metric: render in the figure face
+
+
+BREAK = Span("\n")
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: an optional bold topic sentence, then the body, as spans."""
+
+    body: tuple[Span, ...]
+    topic: tuple[Span, ...] = ()
+
+    def plain(self) -> str:
+        return "".join(s.text for s in self.topic + self.body)
+
+
+@dataclass(frozen=True)
+class Datum:
+    """One figure as a chart needs it: a label, a number to draw and the text to print."""
+
+    metric: str
+    label: str
+    value: float  # in the unit the chart draws (base units)
+    display: str  # formatted for the locale, with unit: "1324.9亿斤", "132.49 billion jin"
+    number: str  # formatted without unit: "1324.9亿", "132.49 billion"
+    unit: str  # unit id
+    unit_label: str  # the unit word for axis titles: "斤", "jin"
+    kind: str
+    year: int | None = None
+    bound: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """A chart declaration resolved for one locale."""
+
+    id: str
+    kind: str
+    locale: str
+    title: str
+    description: str
+    source: str
+    data: tuple[Datum, ...] = ()
+    pairs: tuple[tuple[Datum, Datum], ...] = ()
+    items: tuple[str, ...] = ()
+    words: dict[str, str] | None = None  # interface words: "actual", "target", "goal", "source"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    paragraphs: tuple[Para, ...]
+    keyword: str | None = None
+    headline: tuple[Span, ...] = ()
+    chart: ChartData | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    kicker: str | None
+    intro: tuple[Para, ...]
+    sections: tuple[Section, ...]
+    chart: ChartData | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One edition of one brief, ready to typeset."""
+
+    brief_id: str
+    locale: str
+    title: str
+    subtitle: str
+    dateline: str
+    date_text: str
+    lead: tuple[Para, ...]
+    source: str
+    credits: str
+    author: str
+    version: str
+    cover: tuple[Datum, ...]
+    parts: tuple[Part, ...]
+    glossary_terms: tuple[str, ...] = ()  # subject keywords for PDF metadata
+    missing: tuple[str, ...] = ()  # message contexts that fell back to the source text
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.missing)
+
+    def charts(self) -> list[ChartData]:
+        found = [p.chart for p in self.parts] + [s.chart for p in self.parts for s in p.sections]
+        return [c for c in found if c is not None]
