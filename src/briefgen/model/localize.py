@@ -1,0 +1,121 @@
+"""Step 3 - Localize a brief: translate every text, resolve every metric, for one edition."""
+from __future__ import annotations
+
+from briefgen.content.inline import Break, Ref, Run, Script, parse_inline
+from briefgen.content.model import Brief, Chart, Metric, Paragraph, Part, Section, Text
+from briefgen.i18n.catalog import SOURCE_LOCALE, Translations
+from briefgen.i18n.interface import Interface, interface
+from briefgen.i18n.numbers import format_date, format_metric, plural_count
+from briefgen.model import document as doc
+from briefgen.units import UNITS
+
+
+class Localizer:
+    """Turns content records into document records for one locale, noting what fell back."""
+
+    def __init__(self, brief: Brief, translations: Translations, ui: Interface | None = None):
+        self.brief = brief
+        self.locale = translations.locale
+        self.translations = translations
+        self.ui = ui or interface(self.locale)
+        self.missing: list[str] = []
+
+    def document(self) -> doc.Document:
+        b = self.brief
+        parts = tuple(self.part(p) for p in b.parts)
+        return doc.Document(
+            brief_id=b.id, locale=self.locale, title=self.plain(b.title), subtitle=self.plain(b.subtitle),
+            dateline=self.plain(b.dateline), date_text=format_date(b.date, self.locale),
+            lead=tuple(self.para(p) for p in b.lead), source=self.plain(b.source),
+            credits=self.plain(b.credits), author=self.plain(b.author), version=b.version,
+            cover=tuple(self.datum(b.metrics[m]) for m in b.cover_metrics),
+            parts=parts, glossary_terms=self.keywords(), missing=tuple(dict.fromkeys(self.missing)),
+        )
+
+    def keywords(self) -> tuple[str, ...]:
+        if self.locale == SOURCE_LOCALE:
+            return tuple(e.zh for e in self.brief.glossary)
+        return tuple(e.en for e in self.brief.glossary)
+
+    def translate(self, text: Text) -> str:
+        if self.locale == SOURCE_LOCALE or not text.source:
+            return text.source
+        found = self.translations.get(text.context, text.source)
+        if found is None:
+            self.missing.append(text.context)
+            return text.source
+        return found
+
+    def spans(self, text: Text | None, bold: bool = False) -> tuple[doc.Span, ...]:
+        if text is None:
+            return ()
+        out: list[doc.Span] = []
+        for node in parse_inline(self.translate(text)):
+            if isinstance(node, Run):
+                out.append(doc.Span(node.text, bold or node.bold))
+            elif isinstance(node, Script):
+                out.append(doc.Span(node.text, bold or node.bold, node.position))
+            elif isinstance(node, Ref):
+                figure = self.figure(node.metric, node.number_only)
+                out.append(doc.Span(figure, bold or node.bold, is_figure=True))
+            elif isinstance(node, Break):
+                out.append(doc.BREAK)
+        return tuple(out)
+
+    def plain(self, text: Text | None) -> str:
+        return "".join(s.text for s in self.spans(text))
+
+    def figure(self, metric_id: str, number_only: bool = False) -> str:
+        return format_metric(self.brief.metrics[metric_id], self.locale, number_only=number_only, ui=self.ui)
+
+    def para(self, paragraph: Paragraph) -> doc.Para:
+        return doc.Para(body=self.spans(paragraph.text), topic=self.spans(paragraph.topic, bold=True))
+
+    def part(self, part: Part) -> doc.Part:
+        return doc.Part(
+            id=part.id, title=self.plain(part.title), kicker=self.plain(part.kicker) or None,
+            intro=tuple(self.para(p) for p in part.intro),
+            sections=tuple(self.section(s) for s in part.sections),
+            chart=self.chart(part.chart) if part.chart else None,
+        )
+
+    def section(self, section: Section) -> doc.Section:
+        return doc.Section(
+            id=section.id, title=self.plain(section.title),
+            paragraphs=tuple(self.para(p) for p in section.paragraphs),
+            keyword=self.plain(section.keyword) or None, headline=self.spans(section.headline),
+            chart=self.chart(section.chart) if section.chart else None,
+        )
+
+    def datum(self, metric: Metric) -> doc.Datum:
+        unit = UNITS[metric.unit]
+        unit_label = unit.zh if self.locale == SOURCE_LOCALE else self.ui.npgettext(
+            "unit", unit.en_one, unit.en_many, plural_count(metric.value)) if unit.en_one else ""
+        return doc.Datum(
+            metric=metric.id, label=self.plain(metric.label), value=float(metric.value),
+            display=self.figure(metric.id), number=self.figure(metric.id, number_only=True),
+            unit=metric.unit, unit_label=unit_label, kind=metric.kind, year=metric.year, bound=metric.bound,
+        )
+
+    def chart(self, chart: Chart) -> doc.ChartData:
+        metrics = self.brief.metrics
+        pairs = tuple((self.datum(metrics[a]), self.datum(metrics[b])) for a, b in chart.pairs)
+        return doc.ChartData(
+            id=chart.id, kind=chart.kind, locale=self.locale, title=self.plain(chart.title),
+            description=self.plain(chart.description), source=self.plain(chart.source),
+            data=tuple(self.datum(metrics[m]) for m in chart.metrics), pairs=pairs,
+            items=tuple(self.plain(item) for item in chart.items), words=self.chart_words(pairs),
+        )
+
+    def chart_words(self, pairs: tuple[tuple[doc.Datum, doc.Datum], ...]) -> dict[str, str]:
+        first, second = (pairs[0][0].year, pairs[0][1].year) if pairs else (None, None)
+        return {
+            "actual": self.ui.format("{year} actual", year=first) if first else self.ui.gettext("Actual"),
+            "target": self.ui.format("{year} target", year=second) if second else self.ui.gettext("Target"),
+            "goal": self.ui.format("{year} goal", year=second) if second else self.ui.gettext("Target"),
+        }
+
+
+def localize(brief: Brief, translations: Translations, ui: Interface | None = None) -> doc.Document:
+    """The brief in the translations' locale; untranslated texts fall back to the source."""
+    return Localizer(brief, translations, ui).document()

@@ -1,0 +1,168 @@
+"""Page templates: running head, "Page 3 of 12" footer, DRAFT stamp, print marks, outline and TOC hooks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
+
+MARK_LENGTH = 6 * mm
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words printed on every page, already in the edition's language."""
+
+    running_head: str
+    running_date: str
+    footer: str  # "Page {page} of {pages}" translated, with those two fields
+    draft: str  # "" for a complete edition
+    draft_note: str
+
+
+def mark_heading(flowable: Flowable, title: str, level: int, key: str, toc: bool = True) -> Flowable:
+    """Tag a flowable so it gets a PDF bookmark (and, with toc, a contents entry)."""
+    flowable._outline = (title, level, key, toc)  # type: ignore[attr-defined]
+    return flowable
+
+
+class PageCounter(TableOfContents):
+    """Counts pages at the end of each pass; not satisfied until the count stops changing.
+
+    A TableOfContents subclass only so that multiBuild treats it as an indexing flowable.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous = -1
+        self.total = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def drawOn(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        pass
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self.previous == self.total
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self.previous, self.total = self.total, 0
+
+    def pages(self, current: int) -> int:
+        """The total to print: last pass's count (the next pass corrects a change)."""
+        return self.previous if self.previous > 0 else current
+
+    def count(self, pages: int) -> None:
+        self.total = pages
+
+
+class BriefDocTemplate(BaseDocTemplate):
+    """Cover and body page templates on a sheet that may carry bleed and crop marks."""
+
+    def __init__(self, target: Any, geometry: Geometry, words: PageWords, counter: PageCounter, **kw: Any):
+        self.geometry = geometry
+        self.words = words
+        self.counter = counter
+        super().__init__(target, pagesize=geometry.sheet, leftMargin=0, rightMargin=0, topMargin=0,
+                         bottomMargin=0, invariant=1, initialFontName="Serif", **kw)
+        g = geometry
+        frame = Frame(g.offset + g.margin_left, g.offset + g.margin_bottom, g.text_width, g.text_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self.decorate_cover),
+            PageTemplate("body", [frame], onPage=self.decorate_body),
+        ])
+
+    def handle_documentBegin(self) -> None:  # noqa: N802
+        super().handle_documentBegin()
+        self.canv.setPageCompression(1)
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        outline = getattr(flowable, "_outline", None)
+        if outline is None:
+            return
+        title, level, key, toc = outline
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
+        if toc:
+            self.notify("TOCEntry", (level, title, self.page, key))
+
+    def afterPage(self) -> None:  # noqa: N802
+        self.counter.count(self.page)
+
+    def decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._sheet(canv)
+        g = self.geometry
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        band = 14 * mm
+        canv.rect(g.offset - g.bleed, g.offset + g.trim_height - band, g.trim_width + 2 * g.bleed,
+                  band + g.bleed, stroke=0, fill=1)
+        canv.restoreState()
+        self._draft(canv)
+
+    def decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._sheet(canv)
+        g = self.geometry
+        left, right = g.offset + g.margin_left, g.offset + g.margin_left + g.text_width
+        head_y = g.offset + g.trim_height - g.margin_top + 7 * mm
+        canv.saveState()
+        canv.setFont("Sans", 8)
+        canv.setFillColor(MUTED)
+        canv.drawString(left, head_y + 2, self.words.running_head)
+        canv.drawRightString(right, head_y + 2, self.words.running_date)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(left, head_y - 2, right, head_y - 2)
+        total = self.counter.pages(self.page)
+        footer = self.words.footer.format(page=self.page, pages=total)
+        canv.drawCentredString((left + right) / 2, g.offset + g.margin_bottom - 11 * mm, footer)
+        canv.restoreState()
+        self._draft(canv)
+
+    def _sheet(self, canv: Canvas) -> None:
+        """Trim and bleed boxes and crop marks, when printing with marks."""
+        canv.addPageLabel(canv.getPageNumber() - 1)
+        g = self.geometry
+        if not g.offset:
+            return
+        x0, y0 = g.offset, g.offset
+        x1, y1 = x0 + g.trim_width, y0 + g.trim_height
+        canv.setTrimBox((x0, y0, x1, y1))
+        canv.setBleedBox((x0 - g.bleed, y0 - g.bleed, x1 + g.bleed, y1 + g.bleed))
+        canv.saveState()
+        canv.setLineWidth(0.25)
+        canv.setStrokeColorCMYK(1, 1, 1, 1)
+        gap = g.bleed + 1 * mm
+        for x in (x0, x1):
+            for y, direction in ((y0, -1), (y1, 1)):
+                canv.line(x, y + direction * gap, x, y + direction * (gap + MARK_LENGTH))
+        for y in (y0, y1):
+            for x, direction in ((x0, -1), (x1, 1)):
+                canv.line(x + direction * gap, y, x + direction * (gap + MARK_LENGTH), y)
+        canv.restoreState()
+
+    def _draft(self, canv: Canvas) -> None:
+        """An incomplete translation is stamped DRAFT on every page."""
+        if not self.words.draft:
+            return
+        g = self.geometry
+        canv.saveState()
+        canv.setFillColor(DRAFT_GREY)
+        canv.setFont("Sans-Bold", 96)
+        canv.translate(g.offset + g.trim_width / 2, g.offset + g.trim_height / 2)
+        canv.rotate(40)
+        canv.drawCentredString(0, -30, self.words.draft)
+        canv.restoreState()
+        canv.saveState()
+        canv.setFont("Sans-Bold", 8)
+        canv.setFillColor(ACCENT)
+        canv.drawCentredString(g.offset + g.trim_width / 2, g.offset + g.trim_height - 8 * mm, self.words.draft_note)
+        canv.restoreState()

@@ -1,0 +1,177 @@
+"""Step 5 - Lay out a localized document as a ReportLab story: cover, contents, parts, back page."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from briefgen.i18n.interface import Interface
+from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
+from briefgen.render.figure import figure
+from briefgen.render.pages import mark_heading
+from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
+from briefgen.render.text import plain_block, text_block
+
+
+class StoryBuilder:
+    """Builds the flowables of one edition."""
+
+    def __init__(self, document: Document, charts: dict[str, bytes], typo: Typography, ui: Interface,
+                 text_width: float, stamp: str):
+        self.doc = document
+        self.charts = charts
+        self.typo = typo
+        self.ui = ui
+        self.width = text_width
+        self.stamp = stamp
+        self.locale = document.locale
+        self.figures = 0
+        self.keys = 0
+
+    def story(self) -> list[Flowable]:
+        out = list(self.cover())
+        out += [NextPageTemplate("body"), PageBreak()]
+        out += list(self.contents())
+        for part in self.doc.parts:
+            out += [PageBreak(), *self.part(part)]
+        out += [PageBreak(), *self.back_page()]
+        return out
+
+    def key(self) -> str:
+        self.keys += 1
+        return f"h{self.keys}"
+
+    # --- cover -------------------------------------------------------------------------
+    def cover(self) -> Iterator[Flowable]:
+        t = self.typo
+        yield Spacer(0, 20)
+        yield plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type("Sans", 10.5, 16, MUTED), self.locale, align="left")
+        yield Spacer(0, 14)
+        yield mark_heading(plain_block(self.doc.title, t.title, self.locale, align="left"), self.doc.title, 0, self.key(), toc=False)
+        yield Spacer(0, 8)
+        yield plain_block(self.doc.subtitle, t.subtitle, self.locale, align="left")
+        yield Spacer(0, 16)
+        yield HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=14)
+        if self.doc.cover:
+            yield self.cover_figures(self.doc.cover)
+            yield Spacer(0, 18)
+        for para in self.doc.lead:
+            yield self.paragraph(para)
+
+    def cover_figures(self, data: tuple[Datum, ...]) -> Flowable:
+        columns = 2 if len(data) == 4 else len(data)
+        cells = [self.figure_cell(d) for d in data]
+        rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        table = Table(rows, colWidths=[self.width / columns] * columns)
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+            ("FONT", (0, 0), (-1, -1), "Sans", 9),
+        ]))
+        return table
+
+    def figure_cell(self, datum: Datum) -> list[Flowable]:
+        big = datum.number + ("%" if datum.unit == "percent" else "")
+        unit = "" if datum.unit == "percent" or not datum.unit_label else f" {datum.unit_label}"
+        label = f"{datum.label}{' ' if self.locale != 'zh' else ''}{'（' if self.locale == 'zh' else '('}{datum.year}{'）' if self.locale == 'zh' else ')'}" if datum.year else datum.label
+        return [
+            text_block([Span(big, bold=True), Span(unit.strip() if self.locale == "zh" else unit)],
+                       self.typo.figure, self.locale, align="left"),
+            plain_block(label, Type("Sans", 9.5, 14, MUTED), self.locale, align="left"),
+        ]
+
+    # --- contents ------------------------------------------------------------------------
+    def contents(self) -> Iterator[Flowable]:
+        title = self.ui.gettext("Contents")
+        yield mark_heading(plain_block(title, self.typo.h1, self.locale, align="left", space_after=18), title, 0,
+                           self.key(), toc=False)
+        toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONT", (0, 0), (-1, -1), "Serif", 10.5)]))
+        wrap = "CJK" if self.locale == "zh" else None
+        toc.levelStyles = [
+            ParagraphStyle("toc1", fontName="Sans-Bold", fontSize=11.5, leading=20, spaceBefore=10, wordWrap=wrap),
+            ParagraphStyle("toc2", fontName="Serif", fontSize=10.5, leading=17, leftIndent=21, wordWrap=wrap),
+        ]
+        yield toc
+
+    # --- parts -------------------------------------------------------------------------
+    def part(self, part: Part) -> Iterator[Flowable]:
+        t = self.typo
+        if part.kicker:
+            yield plain_block(part.kicker, t.kicker, self.locale, align="left", space_after=4)
+        yield mark_heading(plain_block(part.title, t.h1, self.locale, align="left", space_after=14,
+                                       keep_with_next=True), part.title, 0, self.key())
+        yield from (self.paragraph(p) for p in part.intro)
+        if part.chart and part.intro:
+            yield self.chart(part.chart)
+        for section in part.sections:
+            yield from self.area(section) if section.keyword else self.section(section)
+        if part.chart and not part.intro:
+            yield self.chart(part.chart)
+
+    def section(self, section: Section) -> Iterator[Flowable]:
+        yield CondPageBreak(80)
+        yield mark_heading(plain_block(section.title, self.typo.h2, self.locale, align="left", space_before=14,
+                                       space_after=8, keep_with_next=True), section.title, 1, self.key())
+        yield from (self.paragraph(p) for p in section.paragraphs)
+        if section.chart:
+            yield self.chart(section.chart)
+
+    def area(self, section: Section) -> Iterator[Flowable]:
+        yield CondPageBreak(160)
+        yield Spacer(0, 12)
+        yield mark_heading(self.banner(section.keyword or section.title), section.title, 1, self.key())
+        if section.headline:
+            yield text_block(section.headline, self.typo.h2, self.locale, align="left", space_before=8,
+                             space_after=10, keep_with_next=True)
+        yield from (self.paragraph(p) for p in section.paragraphs)
+        if section.chart:
+            yield self.chart(section.chart)
+
+    def banner(self, keyword: str) -> Flowable:
+        label = plain_block(self.ui.gettext("Key work area"), Type("Sans-Bold", 10, 14, TINT), self.locale, align="center")
+        word = plain_block(keyword, Type("Sans-Bold", 13, 18, ACCENT), self.locale, align="left")
+        label_width = 68 if self.locale == "zh" else 100
+        table = Table([[label, word]], colWidths=[label_width, self.width - label_width])
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("BACKGROUND", (1, 0), (1, 0), TINT),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("FONT", (0, 0), (-1, -1), "Sans", 10),
+        ]))
+        table.keepWithNext = 1
+        return table
+
+    def paragraph(self, para: Para) -> Flowable:
+        t = self.typo
+        topic = tuple(Span(s.text, True, s.script, s.is_figure) for s in para.topic)
+        gap = (Span(" "),) if topic and para.body and self.locale != "zh" else ()
+        indent = t.first_indent_em * t.body.size
+        return text_block(topic + gap + para.body, t.body, self.locale, first_indent=indent,
+                          bold_font=t.topic_font, space_after=0 if self.locale == "zh" else 6)
+
+    def chart(self, chart: ChartData) -> Flowable:
+        self.figures += 1
+        label = self.ui.format("Figure {n}", n=self.figures)
+        source = self.ui.format("Source: {source}", source=chart.source)
+        return figure(chart, self.charts[chart.id], self.width, self.typo, label, source)
+
+    # --- back page -------------------------------------------------------------------
+    def back_page(self) -> Iterator[Flowable]:
+        t = self.typo
+        title = self.ui.gettext("About this brief")
+        yield mark_heading(plain_block(title, t.h1, self.locale, align="left", space_after=14), title, 0, self.key())
+        lines = [
+            self.ui.format("Source: {source}", source=self.doc.source),
+            f"{self.ui.gettext('Credits')}{'：' if self.locale == 'zh' else ': '}{self.doc.credits}",
+            self.ui.format("Content version {version}", version=self.doc.version),
+            self.stamp,
+        ]
+        for line in lines:
+            yield plain_block(line, Type("Sans", 10, 17, MUTED), self.locale, align="left")
+        yield Spacer(0, 12)
+        yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=8)
+        yield plain_block("Noto Serif SC · Noto Sans SC — SIL Open Font License 1.1", t.note, self.locale, align="left")

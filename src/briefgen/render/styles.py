@@ -1,0 +1,97 @@
+"""Type sizes, faces, colours and page geometry of the brief, per edition language (K5-K7)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+
+INK = HexColor("#1a1a1a")
+ACCENT = HexColor("#0b4f8a")  # the brief's blue: banners, rules, headings' marks
+MUTED = HexColor("#5c5c5c")
+RULE = HexColor("#b8c4d0")
+TINT = HexColor("#e8eef5")
+DRAFT_GREY = HexColor("#d9d9d9")
+
+PAPERS = {"a4": A4, "letter": LETTER}
+BLEED = 3 * mm
+SLUG = 10 * mm  # room outside the bleed for crop marks
+
+
+@dataclass(frozen=True)
+class Type:
+    """One text role: face, size and leading in points."""
+
+    font: str
+    size: float
+    leading: float
+    color: Color = INK
+
+
+@dataclass(frozen=True)
+class Typography:
+    body: Type
+    topic_font: str
+    h1: Type
+    h2: Type
+    h3: Type
+    kicker: Type
+    caption: Type
+    note: Type
+    title: Type
+    subtitle: Type
+    figure: Type
+    first_indent_em: float
+
+
+def typography(locale: str) -> Typography:
+    """Chinese: 10.5 pt (五号) Song at 1.7 leading, Hei headings 16/13/11.5; English a touch tighter."""
+    chinese = locale == "zh"
+    body = Type("Serif", 10.5, 17.85 if chinese else 14.7)
+    return Typography(
+        body=body,
+        topic_font="Serif-Bold",
+        h1=Type("Sans-Bold", 16, 24, ACCENT),
+        h2=Type("Sans-Bold", 13, 19.5),
+        h3=Type("Sans-Bold", 11.5, 17),
+        kicker=Type("Sans-Bold", 40, 44, ACCENT),
+        caption=Type("Sans", 9, 13.5, INK),
+        note=Type("Sans", 8, 12, MUTED),
+        title=Type("Sans-Bold", 30 if chinese else 26, 40 if chinese else 32, ACCENT),
+        subtitle=Type("Serif-Bold" if chinese else "Serif", 16, 24),
+        figure=Type("Sans-Bold", 22, 26, ACCENT),
+        first_indent_em=2.0 if chinese else 0.0,
+    )
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """The trimmed page, the sheet around it (bleed and slug for print marks) and the text block."""
+
+    trim_width: float
+    trim_height: float
+    margin_top: float
+    margin_bottom: float
+    margin_left: float
+    text_width: float
+    offset: float  # trim box origin on the sheet: 0, or bleed + slug with print marks
+    bleed: float
+
+    @property
+    def sheet(self) -> tuple[float, float]:
+        return self.trim_width + 2 * self.offset, self.trim_height + 2 * self.offset
+
+    @property
+    def text_height(self) -> float:
+        return self.trim_height - self.margin_top - self.margin_bottom
+
+
+def geometry(paper: str, body_size: float, print_marks: bool) -> Geometry:
+    """A text block a whole number of body ems wide (K5), centred on the page."""
+    width, height = PAPERS[paper]
+    ems = int((width - 2 * 22 * mm) // body_size)
+    text_width = ems * body_size
+    offset = BLEED + SLUG if print_marks else 0.0
+    return Geometry(width, height, 24 * mm, 22 * mm, (width - text_width) / 2, text_width, offset,
+                    BLEED if print_marks else 0.0)

@@ -1,0 +1,71 @@
+"""Text flowables: Chinese through briefgen's own line breaker, English through ReportLab's Paragraph."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from briefgen.model.document import Span
+from briefgen.render import linebreak
+from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle
+from briefgen.render.styles import Type
+
+SCRIPT_SCALE = 0.7
+_ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = "justify",
+               first_indent: float = 0.0, bold_font: str | None = None, space_before: float = 0.0,
+               space_after: float = 0.0, keep_with_next: bool = False) -> Flowable:
+    """A paragraph of spans in the edition's language."""
+    bold = bold_font or _bold(type_.font)
+    if locale == "zh":
+        style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
+                         space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
+        return CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style)
+    style = ParagraphStyle(
+        f"{type_.font}-{type_.size}-{align}", fontName=type_.font, fontSize=type_.size, leading=type_.leading,
+        textColor=type_.color, alignment=_ALIGN[align], firstLineIndent=first_indent,
+        spaceBefore=space_before, spaceAfter=space_after, keepWithNext=int(keep_with_next),
+        hyphenationLang="en_US" if align == "justify" else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        allowWidows=0, allowOrphans=0, splitLongWords=0,
+    )
+    return Paragraph(markup(spans, bold), style)
+
+
+def plain_block(text: str, type_: Type, locale: str, **options: object) -> Flowable:
+    """A paragraph of plain text (no emphasis)."""
+    return text_block([Span(text)], type_, locale, **options)  # type: ignore[arg-type]
+
+
+def markup(spans: Sequence[Span], bold_font: str) -> str:
+    """ReportLab paragraph markup for spans; every character of text is escaped."""
+    parts: list[str] = []
+    for span in spans:
+        if span.text == "\n":
+            parts.append("<br/>")
+            continue
+        text = escape(span.text)
+        if span.script:
+            tag = "sub" if span.script == "sub" else "super"
+            text = f"<{tag}>{text}</{tag}>"
+        if span.bold:
+            text = f'<font name="{bold_font}">{text}</font>'
+        parts.append(text)
+    return "".join(parts)
+
+
+def _cjk_span(span: Span, type_: Type, bold_font: str) -> linebreak.Span:
+    font = bold_font if span.bold else type_.font
+    if span.script == "sub":
+        return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, -0.12 * type_.size)
+    if span.script == "sup":
+        return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, 0.38 * type_.size)
+    return linebreak.Span(span.text, font, type_.size)
+
+
+def _bold(font: str) -> str:
+    return font if font.endswith("-Bold") else f"{font}-Bold"
