@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from babel.messages.pofile import read_po, write_po
 
 from briefgen.content.model import Brief
 from briefgen.errors import ContentError, Location
+from briefgen.files import atomic_write
 from briefgen.i18n.extract import describe, texts_of
 
 DOMAIN = "content"
@@ -78,19 +78,6 @@ def write_catalog(catalog: Catalog, path: Path) -> bool:
         return False
     atomic_write(path, data)
     return True
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside path, then rename it over path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)

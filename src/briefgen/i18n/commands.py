@@ -11,7 +11,8 @@ from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
 from briefgen.errors import Location, Problem, UsageError
-from briefgen.i18n.catalog import (atomic_write, build_template, merged_catalog, po_path, read_catalog,
+from briefgen.files import atomic_write
+from briefgen.i18n.catalog import (build_template, merged_catalog, po_path, read_catalog,
                                    target_locales, template_path, write_catalog)
 from briefgen.i18n.status import translation_status
 

@@ -1,0 +1,83 @@
+"""Build one edition (a brief in one language): localize, draw its charts, render, write atomically."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.content.model import Brief
+from briefgen.files import atomic_write, sha256_bytes
+from briefgen.i18n.catalog import load_translations
+from briefgen.i18n.interface import interface
+from briefgen.i18n.numbers import format_date
+from briefgen.model.document import ChartData, Document
+from briefgen.model.localize import localize
+
+PAGE = re.compile(rb"/Type /Page(?!s)")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a worker needs to build one PDF."""
+
+    brief: Brief
+    locale: str
+    output: Path
+    cache: Path  # folder of cached chart SVGs
+    font_dir: Path
+    paper: str
+    print_marks: bool
+    code_version: str  # changes whenever briefgen's own code or catalogs change
+
+
+@dataclass(frozen=True)
+class EditionResult:
+    output: Path
+    sha256: str
+    pages: int
+    charts_drawn: int
+    draft: bool
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.date()
+
+
+def localized(brief: Brief, locale: str) -> Document:
+    return localize(brief, load_translations(brief, locale), interface(locale))
+
+
+def build_edition(edition: Edition) -> EditionResult:
+    """Render the edition's PDF and replace the old one only once the new one is complete."""
+    from briefgen.render.pdf import RenderOptions, render_pdf  # ReportLab only in the worker
+
+    document = localized(edition.brief, edition.locale)
+    charts, drawn = chart_svgs(document.charts(), edition.cache, edition.font_dir, edition.code_version)
+    ui = interface(edition.locale)
+    stamp = ui.format("Built {date}", date=format_date(build_date(), edition.locale))
+    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamp)
+    pdf = render_pdf(document, charts, options)
+    atomic_write(edition.output, pdf)
+    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, document.draft)
+
+
+def chart_svgs(charts: list[ChartData], cache: Path, font_dir: Path, version: str) -> tuple[dict[str, bytes], int]:
+    """Each chart's SVG, from the cache when its data and the chart code are unchanged."""
+    out: dict[str, bytes] = {}
+    drawn = 0
+    for chart in charts:
+        path = cache / f"{chart.locale}-{chart.id}-{sha256_bytes((version + repr(chart)).encode())[:16]}.svg"
+        if path.is_file():
+            out[chart.id] = path.read_bytes()
+            continue
+        from briefgen.charts.render import render_svg  # matplotlib only when a chart must be drawn
+
+        out[chart.id] = render_svg(chart, font_dir)
+        atomic_write(path, out[chart.id])
+        drawn += 1
+    return out, drawn

@@ -1,0 +1,176 @@
+"""Step 6 - Build: every edition of every brief, incrementally, in parallel, with a manifest.
+
+Step 1 loads and checks a brief, step 2 checks its translations against the policy (a normal
+build falls back to Chinese and stamps DRAFT; --strict refuses), steps 3-5 run per edition in
+worker processes, and step 6 writes build/manifest.json. A brief that fails leaves its
+previous PDFs where they were.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.build import manifest
+from briefgen.build.edition import Edition, EditionResult, build_date, build_edition
+from briefgen.build.select import select_briefs
+from briefgen.content.loader import load_brief
+from briefgen.content.model import Brief
+from briefgen.errors import BriefError, Location, Problem, TranslationError, UsageError
+from briefgen.files import locked, sha256_bytes
+from briefgen.i18n.catalog import SOURCE_LOCALE
+from briefgen.i18n.catalog import po_path as status_path
+from briefgen.i18n.status import Status, translation_status
+from briefgen.render.fonts import default_font_dir
+
+log = logging.getLogger("briefgen")
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    strict: bool = False
+    editions: tuple[str, ...] = ()
+    paper: str = "a4"
+    print_marks: bool = False
+    jobs: int = 0
+    progress: bool = False
+    font_dir: Path | None = None
+
+
+def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> list[Problem]:
+    """Build the selected briefs; return every problem met (errors stop only their brief)."""
+    problems: list[Problem] = []
+    started = time.perf_counter()
+    for root in select_briefs(content_dir, names):
+        try:
+            problems += build_brief(root, options)
+        except BriefError as exc:
+            problems += exc.problems
+            log.error("%s: not built; its previous PDFs were left as they were", root.name)
+    log.info("done in %.1f s", time.perf_counter() - started)
+    return problems
+
+
+def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
+    log.info("Step 1 - Loading %s", root)
+    brief = load_brief(root)
+    locales = _editions(brief, options.editions)
+    log.info("Step 2 - Checking translations of %s", brief.id)
+    statuses = {loc: translation_status(brief, loc) for loc in locales if loc != SOURCE_LOCALE}
+    warnings = _translation_policy(brief, statuses, options.strict)
+    out = options.out / brief.id
+    with locked(out):
+        jobs = _jobs(brief, locales, options, out)
+        fingerprints = {job.output.name: _fingerprint(job, brief) for job in jobs}
+        stale = [job for job in jobs if not manifest.is_current(options.out, brief.id, job.output, fingerprints[job.output.name])]
+        for job in jobs:
+            if job not in stale:
+                log.info("%s is up to date", job.output)
+        results = _run(stale, options)
+        manifest.record(options.out, brief, fingerprints, results, statuses, warnings)
+    return warnings
+
+
+def _editions(brief: Brief, wanted: tuple[str, ...]) -> list[str]:
+    if not wanted:
+        return list(brief.locales)
+    unknown = [w for w in wanted if w not in brief.locales]
+    if unknown:
+        raise UsageError(f"{brief.id} has no edition {', '.join(unknown)} (it has: {', '.join(brief.locales)})")
+    return [loc for loc in brief.locales if loc in wanted]
+
+
+def _translation_policy(brief: Brief, statuses: dict[str, Status], strict: bool) -> list[Problem]:
+    """Strict: refuse any missing or fuzzy message. Otherwise: warn, and the edition says DRAFT."""
+    errors = [p for s in statuses.values() for p in s.errors()]
+    missing = [p for s in statuses.values() for p in s.problems if p.severity == "warning" and not p.message.startswith("glossary")]
+    if errors:
+        raise TranslationError(errors)
+    if strict and missing:
+        raise TranslationError([Problem(p.where, p.message) for p in missing] + [
+            Problem(Location.of(brief.root), f"{brief.id}: --strict refuses an incomplete translation; "
+                                             "translate the messages above or build without --strict for a DRAFT")])
+    warnings: list[Problem] = []
+    for locale, status in statuses.items():
+        for problem in status.problems:  # the full list goes to the build log (-v) and the manifest
+            log.info("%s", problem)
+        if not status.complete:
+            warnings.append(Problem(Location.of(status_path(brief, locale)), (
+                f"{status.untranslated} untranslated and {status.fuzzy} fuzzy messages: the {locale} edition "
+                f"is a DRAFT with Chinese in their place (run 'briefgen i18n status' for the list)"), "warning"))
+        elif status.glossary:
+            warnings.append(Problem(Location.of(status_path(brief, locale)),
+                                    f"{status.glossary} glossary violations (see 'briefgen i18n status')", "warning"))
+    return warnings
+
+
+def _jobs(brief: Brief, locales: list[str], options: BuildOptions, out: Path) -> list[Edition]:
+    font_dir = options.font_dir or default_font_dir()
+    suffix = "" if options.paper == "a4" else f"-{options.paper}"
+    suffix += "-print" if options.print_marks else ""
+    return [Edition(brief, loc, out / f"{brief.id}-{loc}{suffix}.pdf", out / ".cache" / "charts", font_dir,
+                    options.paper, options.print_marks, code_version()) for loc in locales]
+
+
+def _fingerprint(job: Edition, brief: Brief) -> str:
+    """Everything the PDF depends on: content, catalogs, code, fonts, options, build date."""
+    parts = [job.code_version, job.locale, job.paper, str(job.print_marks), build_date().isoformat()]
+    files = list(brief.files) + sorted((brief.root / "locale").rglob("*.po"))
+    parts += [f"{p.relative_to(brief.root)}:{sha256_bytes(p.read_bytes())}" for p in files if p.is_file()]
+    parts += [f"{f.name}:{f.stat().st_size}" for f in sorted(job.font_dir.glob("*.ttf"))]
+    return sha256_bytes("\n".join(parts).encode())
+
+
+_CODE_VERSION: list[str] = []
+
+
+def code_version() -> str:
+    """A hash of briefgen's own source and catalogs: new code means new output."""
+    if not _CODE_VERSION:
+        files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".po") and p.is_file())
+        _CODE_VERSION.append(sha256_bytes(b"".join(p.read_bytes() for p in files))[:16])
+    return _CODE_VERSION[0]
+
+
+def _run(jobs: list[Edition], options: BuildOptions) -> list[EditionResult]:
+    if not jobs:
+        return []
+    workers = min(len(jobs), options.jobs or os.cpu_count() or 1)
+    log.info("Step 3-5 - Localizing, drawing charts and rendering %d edition(s) with %d worker(s)", len(jobs), workers)
+    if workers == 1:
+        return [_timed(job, options.progress) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_timed, jobs, [options.progress] * len(jobs)))
+
+
+def _timed(job: Edition, progress: bool) -> EditionResult:
+    started = time.perf_counter()
+    result = build_edition(job)
+    message = f"{job.output}: {result.pages} pages{' (DRAFT)' if result.draft else ''}, " \
+              f"{time.perf_counter() - started:.1f} s"
+    if progress:
+        print(message, file=sys.stderr, flush=True)
+    else:
+        log.info(message)
+    return result
+
+
+def export_charts(content_dir: Path, names: list[str], out: Path) -> list[Problem]:
+    """Every chart of every brief and locale as SVG and 2x PNG under out/<brief>/charts/<locale>/."""
+    from briefgen.build.charts_export import export_brief_charts
+
+    problems: list[Problem] = []
+    for root in select_briefs(content_dir, names):
+        try:
+            export_brief_charts(load_brief(root), out, default_font_dir())
+        except BriefError as exc:
+            problems += exc.problems
+    return problems
