@@ -12,6 +12,7 @@ calls in the code, so ``pybabel extract`` cannot find them: add new msgids to th
 """
 from __future__ import annotations
 
+import copy
 import gettext
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,14 @@ class Interface:
 
     locale: str
     translations: gettext.NullTranslations
+
+    @classmethod
+    def from_catalog(cls, locale: str, catalog: Catalog) -> Interface:
+        """Compile `catalog` in memory; untranslated and fuzzy messages fall back to the msgid."""
+        buffer = BytesIO()
+        write_mo(buffer, _without_empty_plurals(catalog), use_fuzzy=False)
+        buffer.seek(0)
+        return cls(locale, gettext.GNUTranslations(buffer))
 
     def gettext(self, msgid: str) -> str:
         return self.translations.gettext(msgid)
@@ -66,12 +75,18 @@ def interface(locale: str) -> Interface:
     path = catalog_path(locale)
     if not path.is_file():
         return Interface(locale, gettext.NullTranslations())
-    return Interface(locale, _translations(load_catalog(path, locale)))
+    return Interface.from_catalog(locale, load_catalog(path))
 
 
-def _translations(catalog: Catalog) -> gettext.GNUTranslations:
-    """Compile `catalog` in memory; untranslated and fuzzy messages are left out (fallback)."""
-    buffer = BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+def _without_empty_plurals(catalog: Catalog) -> Catalog:
+    """A copy of `catalog` without untranslated plural messages.
+
+    Babel's write_mo skips an untranslated message, but not a plural one whose forms are all
+    empty: it fills them with the msgid's singular, so a one-form language (zh) would show
+    "tonne" for 5. Dropping the message lets gettext choose between the msgids instead.
+    """
+    kept = copy.deepcopy(catalog)
+    for message in list(kept):
+        if message.pluralizable and not any(message.string):
+            kept.delete(message.id, message.context)
+    return kept

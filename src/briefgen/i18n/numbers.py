@@ -1,0 +1,141 @@
+"""Format numbers, quantities, metrics and dates the way each edition's language writes them.
+
+Chinese scales by 万/亿/万亿 and English by million/billion/trillion (the words come from
+Babel's CLDR compact formats). The digits shown are exactly the value's significant digits:
+source figures are never rounded. Only the metric equivalents English adds for Chinese units
+(斤 -> tonnes, 亩 -> hectares) are rounded, to three significant digits.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    get_minus_sign_symbol,
+    get_plus_sign_symbol,
+)
+
+from briefgen.content.model import Metric
+from briefgen.i18n.interface import Interface, interface
+from briefgen.units import UNITS, Unit
+
+BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_US"}
+SOURCE_LOCALE = "zh"
+
+# (smallest value written in compact form, CLDR compact style) per locale; others use "en".
+_COMPACT = {"zh": (Decimal(10_000), "short"), "en": (Decimal(1_000_000), "long")}
+_EQUIVALENT_DIGITS = 3  # significant digits of a metric equivalent
+_BOUND_MARKS = {"min": "≥", "over": ">", "approx": "~", "max": "≤"}
+
+
+def babel_locale(locale: str) -> str:
+    """The Babel locale of a briefgen locale id ("zh" -> "zh_Hans_CN"); any other id -> en_US.
+
+    Unknown ids (such as a test pseudo-locale "xx") are formatted as English.
+    """
+    return BABEL_LOCALES.get(locale, BABEL_LOCALES["en"])
+
+
+def format_number(value: Decimal, locale: str) -> str:
+    """`value` scaled for reading: zh 1324.9亿, 1094万, 9262; en 132.49 billion, 9,262."""
+    threshold, style = _COMPACT.get(locale, _COMPACT["en"])
+    target = babel_locale(locale)
+    if abs(value) >= threshold:
+        return _compact(value, target, style)
+    grouped = locale != "zh"  # Chinese writes 9262, not 9,262
+    return format_decimal(value, locale=target, decimal_quantization=False, group_separator=grouped)
+
+
+def format_quantity(
+    value: Decimal,
+    unit_id: str,
+    locale: str,
+    *,
+    number_only: bool = False,
+    ui: Interface | None = None,
+) -> str:
+    """`value` in base units of `unit_id`: zh 1324.9亿斤, en 132.49 billion jin (66.2 million t).
+
+    English adds a metric equivalent where the unit has one; `number_only` gives the number alone.
+    """
+    number = format_number(value, locale)
+    if number_only:
+        return number
+    unit = UNITS[unit_id]
+    if locale == SOURCE_LOCALE:
+        return number + unit.zh
+    ui = ui or interface(locale)
+    text = _with_noun(number, value, unit, ui)
+    if unit.metric_unit is None:
+        return text
+    equivalent = _round_significant(value * unit.metric_factor, _EQUIVALENT_DIGITS)
+    return f"{text} ({format_quantity(equivalent, unit.metric_unit, locale, ui=ui)})"
+
+
+def format_metric(
+    metric: Metric, locale: str, *, number_only: bool = False, ui: Interface | None = None
+) -> str:
+    """A metric's value with its unit; a growth shows its magnitude (the text says 下降/fell)."""
+    value = abs(metric.value) if metric.kind == "growth" else metric.value
+    return format_quantity(value, metric.unit, locale, number_only=number_only, ui=ui)
+
+
+def format_signed_percent(value: Decimal, locale: str, *, ui: Interface | None = None) -> str:
+    """A percentage change with its sign, for chart labels: +4.1%, -5%, 0%."""
+    return _sign(value, locale) + format_quantity(abs(value), "percent", locale, ui=ui)
+
+
+def bound_mark(bound: str | None) -> str:
+    """The sign a chart puts before a bounded figure: min ≥, over >, approx ~, max ≤."""
+    return _BOUND_MARKS.get(bound or "", "")
+
+
+def format_date(d: _dt.date, locale: str) -> str:
+    """A long date: zh 2024年1月28日, en January 28, 2024."""
+    return _babel_date(d, format="long", locale=babel_locale(locale))
+
+
+def plural_count(value: Decimal) -> int:
+    """The integer gettext chooses a plural form by; a fraction counts as 2 (1.5 days)."""
+    magnitude = abs(value)
+    if magnitude == magnitude.to_integral_value():
+        return int(magnitude)
+    return 2
+
+
+def _sign(value: Decimal, locale: str) -> str:
+    """The locale's plus or minus sign for a nonzero `value`, "" for zero."""
+    if value == 0:
+        return ""
+    target = babel_locale(locale)
+    return get_plus_sign_symbol(target) if value > 0 else get_minus_sign_symbol(target)
+
+
+def _compact(value: Decimal, locale: str, style: str) -> str:
+    """Babel's compact form with every significant digit kept (1324.9亿, 10.94 million)."""
+    exponent = value.normalize().as_tuple().exponent
+    digits = max(0, -exponent) + 16 if isinstance(exponent, int) else 0  # 16 >= any CLDR scale
+    with localcontext() as ctx:  # Babel rounds to `digits` places: make that exact
+        ctx.prec = 80
+        return format_compact_decimal(
+            value, format_type=style, locale=locale, fraction_digits=digits
+        )
+
+
+def _with_noun(number: str, value: Decimal, unit: Unit, ui: Interface) -> str:
+    """English number and unit noun in the right number: 1 household, 10.94 million households."""
+    if not unit.en_one:
+        return number  # a classifier: the prose names what is counted
+    noun = ui.npgettext("unit", unit.en_one, unit.en_many, plural_count(value))
+    return f"{number} {noun}" if unit.spaced else number + noun
+
+
+def _round_significant(value: Decimal, digits: int) -> Decimal:
+    """`value` rounded half up to `digits` significant digits (66245000 -> 6.62E+7)."""
+    if value == 0:
+        return value
+    quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
