@@ -22,7 +22,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
                space_after: float = 0.0, keep_with_next: bool = False) -> Flowable:
     """A paragraph of spans in the edition's language."""
     bold = bold_font or _bold(type_.font)
-    if locale == "zh":
+    if locale == "zh" or any(_is_han(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
         style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
                          space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
         return CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style)
@@ -65,6 +65,10 @@ def _cjk_span(span: Span, type_: Type, bold_font: str) -> linebreak.Span:
     if span.script == "sup":
         return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, 0.38 * type_.size)
     return linebreak.Span(span.text, font, type_.size)
+
+
+def _is_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _bold(font: str) -> str:

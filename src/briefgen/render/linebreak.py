@@ -1,0 +1,463 @@
+"""Set Chinese text (with Latin words and numbers) into lines by the clreq rules, without ReportLab."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+Measure = Callable[[str, str, float], float]
+ALIGNMENTS = ("justify", "left", "center", "right")
+
+# K1: characters that may not start a line (clreq "basic" + Western equivalents).
+PAUSE_STOP = "、，。．：；！？‼⁇"
+CLOSING_QUOTES = "”’」』"
+CLOSING_BRACKETS = "）］｝〕】〗〉》"
+CONNECTORS = "～–—-"
+INTERPUNCTS = "·・‧"
+SOLIDI = "/／"
+WESTERN_CLOSE = "!),.:;?]}»›"
+UNIT_SUFFIXES = "%‰‱％℃℉°′″"
+ELLIPSES = "…⋯"
+CANNOT_START = (PAUSE_STOP + CLOSING_QUOTES + CLOSING_BRACKETS + CONNECTORS + INTERPUNCTS
+                + SOLIDI + WESTERN_CLOSE + UNIT_SUFFIXES + ELLIPSES)
+# K1: characters that may not end a line.
+OPENING_QUOTES = "“‘「『"
+OPENING_BRACKETS = "（［｛〔【〖〈《"
+WESTERN_OPEN = "([{«‹"
+CURRENCY = "¥￥$＄£￡€#＃№"
+CANNOT_END = OPENING_QUOTES + OPENING_BRACKETS + WESTERN_OPEN + CURRENCY
+# K3: full-width marks whose right (closing) or left (opening) half is blank.
+FULLWIDTH_CLOSING = PAUSE_STOP + CLOSING_QUOTES + CLOSING_BRACKETS
+FULLWIDTH_OPENING = OPENING_QUOTES + OPENING_BRACKETS
+TWO_EM_MARKS = "—…⋯"  # doubled, they form '——', '……', '⋯⋯'
+# K4: what counts as the Latin side of a Han–Latin gap.
+LATIN_SYMBOLS = "%‰‱°′″$£€#"
+WORD_JOINERS = {".": "alnum", "-": "alnum", "_": "alnum", "/": "alnum", "&": "alnum",
+                "+": "alnum", "'": "alnum", ",": "digit", ":": "digit"}
+SPACES = " \t"
+
+HAN_LATIN_GAP = 0.25  # em
+NUMBER_UNIT_PENALTY = 5.0  # cost of breaking 1324.9|亿斤
+ORPHAN_PENALTY = 1000.0  # cost of a last line holding a single character
+PUSH_IN_COST = 0.01  # squeezing a line-final mark: cheaper than pushing a cluster out
+LOOSE_STOP = 1 / 3  # stop trying shorter lines once a third of the line would be stretch
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of source text in one font; text "\\n" (or a "\\n" inside text) is a hard break."""
+
+    text: str
+    font: str
+    size: float
+    rise: float = 0.0
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A run of characters drawn as one string with its origin at x (from the line's left)."""
+
+    text: str
+    font: str
+    size: float
+    rise: float
+    x: float
+    width: float  # natural advance of text
+    tracking: float = 0.0  # added to each character's advance (PDF Tc); < 0 for a squeezed mark
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line: its glyph runs, right edge, and source offsets (for splitting)."""
+
+    glyphs: tuple[Glyph, ...]
+    width: float  # right edge of the set text; the full width on a justified line
+    last: bool  # last line of the paragraph
+    start: int  # offset of the first character in the paragraph's text
+    end: int  # offset after the last character
+
+
+@dataclass(frozen=True)
+class _Atom:
+    ch: str
+    font: str
+    size: float
+    rise: float
+    pos: int  # offset in the paragraph's text
+    width: float  # natural advance
+    advance: float = 0.0  # advance after pair compression (K3)
+    gap: float = 0.0  # Han–Latin gap before this atom (K4), dropped at line start
+    trim: float = 0.0  # how much of the advance may go when the atom ends a line
+
+
+@dataclass(frozen=True)
+class _Cluster:
+    first: int  # index of the first atom
+    stop: int  # index after the last atom
+    width: float  # advances plus inner gaps
+    gap: float  # gap before the first atom
+    trim: float  # trim of the last atom
+    space: bool  # a breakable space, dropped at line edges
+    chars: int  # characters other than punctuation (for the orphan rule)
+    size: float  # the largest font size: the em of the cluster
+    penalty: float  # cost of a break before this cluster
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What one segment of a paragraph is set into."""
+
+    width: float
+    indent: float
+    align: str
+
+
+def typeset(spans: Sequence[Span], width: float, measure: Measure,
+            first_indent: float = 0.0, align: str = "justify") -> list[Line]:
+    """Break the spans into lines of the given width; the first line is indented.
+
+    The steps: explode spans into atoms (one character each), measure them and apply the
+    spacing rules (K3 punctuation compression, K4 Han–Latin gaps), group atoms into
+    unbreakable clusters (K1 line start/end, K2 words, numbers, '——' and '……'), choose the
+    breaks that minimise the paragraph's total badness (a Knuth–Plass dynamic programme over
+    cluster boundaries, which also keeps a lone character off the last line, K5), then
+    position every glyph run.
+    """
+    if align not in ALIGNMENTS:
+        raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
+    atoms = _explode(spans, _memo(measure))
+    if not atoms:
+        return []
+    segments = _segments(atoms)
+    lines: list[Line] = []
+    for n, (pos, segment) in enumerate(segments):
+        frame = _Frame(width, first_indent if n == 0 else 0.0, align)
+        lines.extend(_set_segment(segment, frame, pos, n == len(segments) - 1))
+    return lines
+
+
+def _memo(measure: Measure) -> Measure:
+    cache: dict[tuple[str, str, float], float] = {}
+
+    def cached(text: str, font: str, size: float) -> float:
+        key = (text, font, size)
+        if key not in cache:
+            cache[key] = measure(text, font, size)
+        return cache[key]
+    return cached
+
+
+def _explode(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
+    atoms, pos = [], 0
+    for span in spans:
+        for ch in span.text:
+            atoms.append(_Atom(ch, span.font, span.size, span.rise, pos,
+                               0.0 if ch == "\n" else measure(ch, span.font, span.size)))
+            pos += 1
+    return atoms
+
+
+def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
+    """Split at hard breaks into (offset, atoms); a trailing break adds no empty line."""
+    segments: list[tuple[int, list[_Atom]]] = [(0, [])]
+    for atom in atoms:
+        if atom.ch == "\n":
+            segments.append((atom.pos + 1, []))
+        else:
+            segments[-1][1].append(atom)
+    if len(segments) > 1 and not segments[-1][1]:
+        segments.pop()
+    return [(pos, _space(seg)) for pos, seg in segments]
+
+
+def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool) -> list[Line]:
+    """Set the text between two hard breaks; its last line is ragged."""
+    if not atoms:
+        return [Line((), 0.0, last, pos, pos)]
+    clusters = _clusters(atoms, max(frame.width - max(frame.indent, 0.0), EPS))
+    breaks = _breaks(clusters, frame)
+    return [_place(atoms, clusters[i:j], frame, i == 0, j == len(clusters), last)
+            for i, j in breaks]
+
+
+# ---- K3 / K4: spacing ---------------------------------------------------------------------
+
+def _space(atoms: list[_Atom]) -> list[_Atom]:
+    """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps."""
+    out = [replace(a, advance=a.width, trim=_half(a) if a.ch in FULLWIDTH_CLOSING else 0.0)
+           for a in atoms]
+    for t in range(1, len(out)):
+        out[t - 1] = _squeezed(out[t - 1], out[t])
+        out[t] = replace(out[t], gap=_gap(out[t - 1], out[t]))
+    return out
+
+
+def _half(atom: _Atom) -> float:
+    """Half an em for a full-width mark, 0 for a proportional glyph."""
+    return atom.size / 2 if abs(atom.width - atom.size) < 0.05 * atom.size else 0.0
+
+
+def _squeezed(a: _Atom, b: _Atom) -> _Atom:
+    """。” ，“ ）、 “《 take 1.5 em: the first mark gives up half its advance.
+
+    A closing mark loses its blank right half; before another opening mark, an opening
+    mark's advance shrinks so that the next one's blank left half lies over its own blank.
+    """
+    marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
+    if a.ch not in marks or b.ch not in marks or not _half(a) or not _half(b):
+        return a
+    if a.ch in FULLWIDTH_OPENING and b.ch in FULLWIDTH_CLOSING:
+        return a  # “” keeps both blanks
+    return replace(a, advance=a.width - _half(a), trim=0.0)
+
+
+def _gap(a: _Atom, b: _Atom) -> float:
+    if (_is_han(a.ch) and _is_latin(b.ch)) or (_is_latin(a.ch) and _is_han(b.ch)):
+        return HAN_LATIN_GAP * max(a.size, b.size)
+    return 0.0
+
+
+def _is_han(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
+            or 0xF900 <= o <= 0xFAFF or 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF
+            or ch == "〇")
+
+
+def _is_latin(ch: str) -> bool:
+    return (ch.isalnum() and ord(ch) < 0x2E80) or ch in LATIN_SYMBOLS
+
+
+# ---- K1 / K2: clusters --------------------------------------------------------------------
+
+def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
+    """Split into the smallest unbreakable pieces: words, numbers, '——', single characters."""
+    units, t = [], 0
+    while t < len(atoms):
+        end = _word_end(atoms, t) if _is_latin_letter(atoms[t].ch) else _run_end(atoms, t)
+        units.append((t, end))
+        t = end
+    return units
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalnum() and ord(ch) < 0x2E80
+
+
+def _word_end(atoms: list[_Atom], t: int) -> int:
+    """A Latin word or number with its inner joiners: 4.1, 1,324.9, COVID-19, PM2.5."""
+    t += 1
+    while t < len(atoms):
+        ch = atoms[t].ch
+        if _is_latin_letter(ch):
+            t += 1
+        elif ch in WORD_JOINERS and t + 1 < len(atoms) and _joins(atoms, t):
+            t += 2
+        else:
+            break
+    return t
+
+
+def _joins(atoms: list[_Atom], t: int) -> bool:
+    before, after = atoms[t - 1].ch, atoms[t + 1].ch
+    if WORD_JOINERS[atoms[t].ch] == "digit":
+        return before.isdigit() and after.isdigit()
+    return _is_latin_letter(before) and _is_latin_letter(after)
+
+
+def _run_end(atoms: list[_Atom], t: int) -> int:
+    """'——' and '……' are one unit; anything else is one character."""
+    ch, end = atoms[t].ch, t + 1
+    if ch in TWO_EM_MARKS:
+        while end < len(atoms) and atoms[end].ch == ch:
+            end += 1
+    return end
+
+
+def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
+    """Glue opening marks to what follows and closing marks to what precedes."""
+    groups: list[list[int]] = []  # [first, stop] atom ranges
+    pending: int | None = None  # first atom of opening marks waiting for their text
+    for first, stop in _units(atoms):
+        kind = _kind(atoms, first, stop)
+        if kind == "open" or (kind == "space" and pending is not None):
+            pending = first if pending is None else pending
+        elif kind == "close" and groups and pending is None:
+            if len(groups) > 1 and _all_spaces(atoms, *groups[-1]):
+                groups.pop()  # "word )": the space may not be a break either
+            groups[-1][1] = stop
+        else:
+            groups.append([first if pending is None else pending, stop])
+            pending = None
+    if pending is not None:
+        groups.append([pending, len(atoms)])
+    return [c for g in groups for c in _fit(atoms, g[0], g[1], limit)]
+
+
+def _all_spaces(atoms: list[_Atom], first: int, stop: int) -> bool:
+    return all(a.ch in SPACES for a in atoms[first:stop])
+
+
+def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
+    ch = atoms[first].ch
+    if stop - first > 1:
+        return "text"
+    if ch in SPACES:
+        return "space"
+    if ch in CANNOT_END:
+        return "open"
+    return "close" if ch in CANNOT_START else "text"
+
+
+def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
+    """A cluster wider than the line is broken between its characters (last resort)."""
+    whole = _cluster(atoms, first, stop)
+    if whole.width - whole.trim <= limit + EPS or stop - first == 1:
+        return [whole]
+    return [_cluster(atoms, t, t + 1) for t in range(first, stop)]
+
+
+def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
+    inner = atoms[first:stop]
+    width = sum(a.advance for a in inner) + sum(a.gap for a in inner[1:])
+    chars = sum(1 for a in inner if a.ch not in CANNOT_START + CANNOT_END + SPACES)
+    prev = atoms[first - 1].ch if first else ""
+    number_unit = prev.isdigit() and _is_han(inner[0].ch)
+    return _Cluster(first, stop, width, inner[0].gap, inner[-1].trim,
+                    _all_spaces(atoms, first, stop), chars, max(a.size for a in inner),
+                    NUMBER_UNIT_PENALTY if number_unit else 0.0)
+
+
+# ---- K5: choosing the breaks --------------------------------------------------------------
+
+class _Widths:
+    """Natural width of any run of clusters in O(1), spaces at its edges dropped."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self.sums, self.gaps = [0.0], [0.0]
+        self.max_trim = max((c.trim for c in clusters), default=0.0)
+        for c in clusters:
+            self.sums.append(self.sums[-1] + c.width)
+            self.gaps.append(self.gaps[-1] + c.gap)
+
+    def edges(self, i: int, j: int) -> tuple[int, int]:
+        while i < j and self.clusters[i].space:
+            i += 1
+        while j > i and self.clusters[j - 1].space:
+            j -= 1
+        return i, j
+
+    def natural(self, i: int, j: int) -> float:
+        lo, hi = self.edges(i, j)
+        if lo == hi:
+            return 0.0
+        return self.sums[hi] - self.sums[lo] + self.gaps[hi] - self.gaps[lo + 1]
+
+    def trim(self, i: int, j: int) -> float:
+        lo, hi = self.edges(i, j)
+        return self.clusters[hi - 1].trim if hi > lo else 0.0
+
+
+def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
+    """Cluster ranges of the lines, minimising the paragraph's total cost (backwards DP)."""
+    n, widths = len(clusters), _Widths(clusters)
+    best, nxt = [0.0] * (n + 1), [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        avail = frame.width - (frame.indent if i == 0 else 0.0)
+        best[i], nxt[i] = min(((_cost(widths, i, j, avail, frame.align, i == 0) + best[j], j)
+                               for j in _candidates(widths, i, avail)), default=(0.0, n))
+    lines, i = [], 0
+    while i < n:
+        lines.append((i, nxt[i]))
+        i = nxt[i]
+    return lines
+
+
+def _candidates(widths: _Widths, i: int, avail: float) -> list[int]:
+    """Ends of the lines starting at cluster i worth trying, longest first."""
+    n, reach = len(widths.clusters), widths.sums[i] + avail + widths.max_trim + EPS
+    top = bisect.bisect_right(widths.sums, reach, i + 1) - 1
+    found: list[int] = []
+    for j in range(min(top, n), i, -1):
+        nat = widths.natural(i, j)
+        if nat - widths.trim(i, j) > avail + EPS:
+            continue
+        found.append(j)
+        if j < n and avail - nat > avail * LOOSE_STOP:
+            break
+    return found or [i + 1]  # an overfull cluster still takes a line of its own
+
+
+def _cost(widths: _Widths, i: int, j: int, avail: float, align: str, first: bool) -> float:
+    """Badness of the line i..j: 0 for the last line unless it is an orphan."""
+    clusters, (lo, hi) = widths.clusters, widths.edges(i, j)
+    if j == len(clusters):
+        lone = not first and sum(c.chars for c in clusters[lo:hi]) < 2
+        return ORPHAN_PENALTY if lone else 0.0
+    stretch = avail - widths.natural(i, j)
+    penalty = clusters[j].penalty + 1.0
+    if stretch < 0:
+        return penalty + PUSH_IN_COST  # push in before pushing out
+    if align != "justify" or hi == lo:
+        return penalty + (stretch / avail) ** 2  # ragged: prefer even lines
+    em = max(c.size for c in clusters[lo:hi])
+    ratio = stretch / (max(hi - lo - 1, 1) * em)
+    return penalty + 100.0 * ratio * ratio
+
+
+# ---- positioning --------------------------------------------------------------------------
+
+def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
+           ragged: bool, last: bool) -> Line:
+    """Position the glyphs of one line: justify unless ragged, or align within the frame."""
+    widths = _Widths(line)
+    lo, hi = widths.edges(0, len(line))
+    if lo == hi:
+        pos = atoms[line[0].first].pos
+        return Line((), 0.0, last and ragged, pos, pos)
+    indent = frame.indent if first else 0.0
+    avail = frame.width - indent
+    natural, trim = widths.natural(0, len(line)), widths.trim(0, len(line))
+    cut = min(trim, max(natural - avail, 0.0))
+    if frame.align in ("center", "right"):
+        cut = trim
+    stretch = avail - natural + cut
+    justify = frame.align == "justify" and not ragged and hi - lo > 1
+    extra = stretch / (hi - lo - 1) if justify else 0.0
+    start = indent + {"center": stretch / 2, "right": stretch}.get(frame.align, 0.0)
+    runs, x = _positions(atoms, line[lo:hi], start, extra)
+    span = (atoms[line[lo].first].pos, atoms[line[hi - 1].stop - 1].pos + 1)
+    return Line(tuple(runs), x - cut, last and ragged, *span)
+
+
+def _positions(atoms: list[_Atom], line: list[_Cluster], x: float,
+               extra: float) -> tuple[list[Glyph], float]:
+    """Walk the clusters, adding gaps and the justification stretch between them."""
+    runs: list[Glyph] = []
+    for k, cluster in enumerate(line):
+        for t in range(cluster.first, cluster.stop):
+            atom = atoms[t]
+            if t > cluster.first or k > 0:
+                x += atom.gap + (extra if t == cluster.first else 0.0)
+            _append(runs, atom, x)
+            x += atom.advance
+    return runs, x
+
+
+def _append(runs: list[Glyph], atom: _Atom, x: float) -> None:
+    """Merge the glyph into the previous run when it is drawn exactly where that run ends.
+
+    A squeezed mark is a run of its own, its tracking saying how much of its advance the
+    layout took back, so that a renderer can draw it to suit text extraction.
+    """
+    tracking = atom.advance - atom.width
+    if runs and not tracking:
+        prev = runs[-1]
+        same = (prev.font, prev.size, prev.rise, prev.tracking) == (
+            atom.font, atom.size, atom.rise, 0.0)
+        if same and abs(prev.x + prev.width - x) < 1e-6:
+            runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
+            return
+    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width, tracking))
