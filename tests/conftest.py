@@ -11,7 +11,7 @@ TINY = {
     "brief.yaml": """\
 title: 小测试
 date: 2025-03-01
-locales: [zh, en]
+locales: [zh]
 cover: [output]
 parts: [main]
 """,
@@ -50,3 +50,10 @@ def write_brief(content: Path, files: dict[str, str], name: str = "tiny") -> Pat
 def tiny_brief(tmp_path: Path) -> Path:
     """A valid one-area brief in tmp_path/content/tiny."""
     return write_brief(tmp_path / "content", TINY)
+
+
+@pytest.fixture
+def tiny_en_brief(tmp_path: Path) -> Path:
+    """The tiny brief with an English edition (and so an English catalog to keep)."""
+    files = dict(TINY, **{"brief.yaml": TINY["brief.yaml"].replace("locales: [zh]", "locales: [zh, en]")})
+    return write_brief(tmp_path / "content", files)

@@ -19,21 +19,23 @@ class Unit:
     metric_unit: str | None = None  # a unit id readers of English need as well
     metric_factor: Decimal = Decimal(1)  # one of this unit in metric_unit
     spaced: bool = True  # English: "132.49 billion jin"; False for "4.1%"
+    measure: bool = False  # a unit of measure, printed in English prose; else a count noun
 
 
 UNITS: dict[str, Unit] = {
     u.id: u
     for u in [
-        Unit("percent", "%", "%", "%", spaced=False),
-        Unit("yuan", "元", "yuan", "yuan"),
-        Unit("jin", "斤", "jin", "jin", "tonne", Decimal("0.0005")),
-        Unit("mu", "亩", "mu", "mu", "hectare", Decimal(1) / Decimal(15)),
-        Unit("tonne", "吨", "tonne", "tonnes"),
-        Unit("hectare", "公顷", "hectare", "hectares"),
-        Unit("km", "公里", "km", "km"),
-        Unit("km2", "平方公里", "km²", "km²"),
-        Unit("day", "天", "day", "days"),
+        Unit("percent", "%", "%", "%", spaced=False, measure=True),
+        Unit("yuan", "元", "yuan", "yuan", measure=True),
+        Unit("jin", "斤", "jin", "jin", "tonne", Decimal("0.0005"), measure=True),
+        Unit("mu", "亩", "mu", "mu", "hectare", Decimal(1) / Decimal(15), measure=True),
+        Unit("tonne", "吨", "tonne", "tonnes", measure=True),
+        Unit("hectare", "公顷", "hectare", "hectares", measure=True),
+        Unit("km", "公里", "km", "km", measure=True),
+        Unit("km2", "平方公里", "km²", "km²", measure=True),
+        Unit("day", "天", "day", "days", measure=True),
         Unit("household", "户", "household", "households"),
+        Unit("business", "户", "", ""),  # 户 counting market entities: no English noun
         Unit("person", "人", "person", "people"),
         Unit("person_time", "人次", "person-time", "person-times"),
         Unit("event", "场次", "event", "events"),

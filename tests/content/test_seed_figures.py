@@ -36,7 +36,7 @@ _FIGURES: list[tuple[str, str, Decimal, str]] = [
     ("retail_sales_growth_2023", "6.5%", D("6.5"), "percent"),
     ("income_growth", "6.1%", D("6.1"), "percent"),
     ("grain_output_2023", "1324.9亿斤", D("1324.9") * YI, "jin"),
-    ("market_entities", "1094万户", D(1094 * WAN), "household"),
+    ("market_entities", "1094万户", D(1094 * WAN), "business"),  # 户 of market entities: no English noun
     ("three_batches_projects", "9262个", D(9262), "item"),
     ("three_batches_investment", "6.8万亿元", D("6.8") * WAN * YI, "yuan"),
     # -- 创新能力明显提升
@@ -189,6 +189,8 @@ FIGURES = [pytest.param(written, value, unit, id=name) for name, written, value,
 PAGE_BREAKS = ["商业航\n\n天", "土壤污\n\n染", "前沿创新、\n\n国际交往", "增长5%,\n\n城镇调查"]
 FIXES = [
     ("为为主线", "为主线"),
+    ("在野企业", "在孵企业"),  # typo: firms in incubation (孵化) at the Smart Island incubators
+    ("智能传感建设", "智能传感谷建设"),  # the project is China (Zhengzhou) Intelligent Sensor Valley
     ("满意度,获得感", "满意度、获得感"),
     ("出口突破万辆", "出口突破1万辆"),
     ("2024年 主要预期目标", "2024年主要预期目标"),

@@ -13,10 +13,10 @@ METRIC_ID = r"[a-z][a-z0-9_]*"
 _TOKEN = re.compile(
     r"(?P<bold>\*\*)"
     r"|(?P<script>[_^])\{(?P<script_text>[^{}\n]*)\}"
-    rf"|\{{(?P<ref>{METRIC_ID})(?::(?P<spec>n))?\}}"
+    rf"|\{{(?P<ref>{METRIC_ID})\}}"
     r"|(?P<br>\n)"
 )
-REFERENCE = re.compile(rf"\{{({METRIC_ID})(?::n)?\}}")
+REFERENCE = re.compile(rf"\{{({METRIC_ID})\}}")
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,9 @@ class Script:
 
 @dataclass(frozen=True)
 class Ref:
-    """A reference to a metric; `number_only` for {id:n}."""
+    """A reference to a metric, written {id}."""
 
     metric: str
-    number_only: bool = False
     bold: bool = False
 
 
@@ -75,7 +74,7 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
             position = "sub" if match.group("script") == "_" else "sup"
             out.append(Script(match.group("script_text"), position, bold))
         elif match.group("ref"):
-            out.append(Ref(match.group("ref"), match.group("spec") == "n", bold))
+            out.append(Ref(match.group("ref"), bold))
         else:
             out.append(Break())
     if pos < len(text):

@@ -8,6 +8,7 @@ Register it in a Babel mapping file:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -38,9 +39,28 @@ def texts_of(brief: Brief) -> list[Text]:
     return [t for t in all_texts(brief) if t.source.strip()]
 
 
+_ROLES = [
+    (re.compile(r"/p(\d+)/topic$"), "Bold topic sentence opening paragraph {0}"),
+    (re.compile(r"/(?:p|intro|lead)(\d+)$"), "Paragraph {0}"),
+    (re.compile(r"/chart/title$"), "Chart title"),
+    (re.compile(r"/chart/description$"), "Chart caption and alt text: one sentence"),
+    (re.compile(r"/chart/source$"), "Chart source note"),
+    (re.compile(r"/chart/items/(\d+)$"), "Chart label {0}"),
+    (re.compile(r"^metrics/(\w+)/label$"), "Short chart label of the figure '{0}'"),
+    (re.compile(r"/keyword$"), "Key work area: keyword banner"),
+    (re.compile(r"/headline$"), "Key work area: headline"),
+    (re.compile(r"/kicker$"), "Part label (large)"),
+    (re.compile(r"/title$"), "Heading"),
+]
+
+
 def describe(text: Text) -> str:
-    """The translator comment: where the message appears."""
-    return f"{text.where}"
+    """The translator comment: what the message is and where it is written."""
+    for pattern, role in _ROLES:
+        match = pattern.search(text.context)
+        if match:
+            return f"{role.format(*match.groups())} ({text.where})"
+    return str(text.where)
 
 
 def _brief_root(path: Path) -> Path | None:

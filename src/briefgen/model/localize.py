@@ -56,7 +56,7 @@ class Localizer:
             elif isinstance(node, Script):
                 out.append(doc.Span(node.text, bold or node.bold, node.position))
             elif isinstance(node, Ref):
-                figure = self.figure(node.metric, node.number_only)
+                figure = self.prose_figure(node.metric)
                 out.append(doc.Span(figure, bold or node.bold, is_figure=True))
             elif isinstance(node, Break):
                 out.append(doc.BREAK)
@@ -64,6 +64,13 @@ class Localizer:
 
     def plain(self, text: Text | None) -> str:
         return "".join(s.text for s in self.spans(text))
+
+    def prose_figure(self, metric_id: str) -> str:
+        """In English prose a unit of measure prints (132.49 billion jin); a count is a bare
+        number and the sentence names what is counted (10.94 million market entities)."""
+        metric = self.brief.metrics[metric_id]
+        counted = self.locale != SOURCE_LOCALE and not UNITS[metric.unit].measure
+        return self.figure(metric_id, number_only=counted)
 
     def figure(self, metric_id: str, number_only: bool = False) -> str:
         return format_metric(self.brief.metrics[metric_id], self.locale, number_only=number_only, ui=self.ui)
