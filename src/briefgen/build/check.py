@@ -15,7 +15,7 @@ from briefgen.content.model import Brief
 from briefgen.errors import Location, Problem
 from briefgen.i18n.catalog import load_translations, po_path, target_locales
 from briefgen.i18n.status import translation_status
-from briefgen.render.fonts import FACES, default_font_dir
+from briefgen.render.fonts import CJK_FACES, FACES, LATIN_FACES, default_font_dir, has_han
 
 IGNORED = set(" \n\t")
 
@@ -50,12 +50,13 @@ def check_translations(brief: Brief, detailed: bool) -> list[Problem]:
 def check_glyphs(brief: Brief, font_dir: Path) -> list[Problem]:
     """Each printed character, source or translation, must be in every bundled face."""
     problems: list[Problem] = []
-    covered = _covered(font_dir)
     for locale in brief.locales:
         translations = load_translations(brief, locale)
         for text in all_texts(brief):
             shown = translations.get(text.context, text.source) or text.source
             where = text.where if shown is text.source else Location.of(po_path(brief, locale))
+            faces = CJK_FACES if locale == "zh" or has_han(shown) else LATIN_FACES  # as render/text.py picks
+            covered = _covered(font_dir, faces)
             missing = sorted({ch for ch in shown if ch not in covered and ch not in IGNORED})
             problems += [Problem(where, f"{ch!r} (U+{ord(ch):04X}) is not in the bundled fonts; it would print as a box")
                          for ch in missing]
@@ -63,9 +64,9 @@ def check_glyphs(brief: Brief, font_dir: Path) -> list[Problem]:
 
 
 @lru_cache(maxsize=4)
-def _covered(font_dir: Path) -> frozenset[str]:
-    """Characters every face can draw (body and headings may use any of them)."""
+def _covered(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
+    """Characters every one of faces can draw (body, headings and figures may use any)."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    maps = [set(TTFontFile(str(font_dir / name)).charToGlyph) for name in FACES.values()]
+    maps = [set(TTFontFile(str(font_dir / FACES[face])).charToGlyph) for face in faces]
     return frozenset(chr(c) for c in set.intersection(*maps))

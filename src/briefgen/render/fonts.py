@@ -1,4 +1,4 @@
-"""Register the bundled Noto SC faces with ReportLab (embedded, subset) as Serif and Sans."""
+"""Register the bundled Noto faces with ReportLab (embedded, subset): SC faces as Serif and Sans, Latin ones as LatinSerif and LatinSans."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,28 @@ FACES: dict[str, str] = {
     "Serif-Bold": "NotoSerifSC_700Bold.ttf",
     "Sans": "NotoSansSC_400Regular.ttf",
     "Sans-Bold": "NotoSansSC_700Bold.ttf",
+    "LatinSerif": "NotoSerif_400Regular.ttf",
+    "LatinSerif-Bold": "NotoSerif_700Bold.ttf",
+    "LatinSans": "NotoSans_400Regular.ttf",
+    "LatinSans-Bold": "NotoSans_700Bold.ttf",
 }
+CJK_FACES = ("Serif", "Serif-Bold", "Sans", "Sans-Bold")
+LATIN_FACES = ("LatinSerif", "LatinSerif-Bold", "LatinSans", "LatinSans-Bold")
+
+
+def cjk_face(font: str) -> str:
+    """The Chinese face standing in for a Latin one (LatinSerif-Bold -> Serif-Bold)."""
+    return font.removeprefix("Latin")
+
+
+def has_han(text: str) -> bool:
+    """True when text holds Chinese characters (a Latin face would draw them as boxes)."""
+    return any("\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def face_for(text: str, font: str) -> str:
+    """font, or its Chinese stand-in when the text needs one."""
+    return cjk_face(font) if has_han(text) else font
 DRAWING_FONT = "Sans"  # what charts start with instead of unembedded Helvetica
 
 
@@ -29,7 +50,7 @@ def register_fonts(font_dir: Path) -> None:
     for name, filename in FACES.items():
         if name not in known:
             pdfmetrics.registerFont(TTFont(name, str(font_dir / filename)))
-    for family in ("Serif", "Sans"):
+    for family in ("Serif", "Sans", "LatinSerif", "LatinSans"):
         _register_family(family, f"{family}-Bold")
     STATE_DEFAULTS["fontName"] = DRAWING_FONT
 

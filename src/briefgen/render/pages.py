@@ -10,6 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from briefgen.render.fonts import face_for
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
 
 MARK_LENGTH = 6 * mm
@@ -24,6 +25,8 @@ class PageWords:
     footer: str  # "Page {page} of {pages}" translated, with those two fields
     draft: str  # "" for a complete edition
     draft_note: str
+    font: str  # the sans face of the edition
+    cover_note: str = ""  # credits and source, at the foot of the cover
 
 
 def mark_heading(flowable: Flowable, title: str, level: int, key: str, toc: bool = True) -> Flowable:
@@ -105,6 +108,9 @@ class BriefDocTemplate(BaseDocTemplate):
         band = 14 * mm
         canv.rect(g.offset - g.bleed, g.offset + g.trim_height - band, g.trim_width + 2 * g.bleed,
                   band + g.bleed, stroke=0, fill=1)
+        canv.setFillColor(MUTED)
+        for n, line in enumerate(reversed(self.words.cover_note.split("\n"))):
+            self._text(canv, line, 9, g.offset + g.margin_left, g.offset + g.margin_bottom + n * 14)
         canv.restoreState()
         self._draft(canv)
 
@@ -114,22 +120,27 @@ class BriefDocTemplate(BaseDocTemplate):
         left, right = g.offset + g.margin_left, g.offset + g.margin_left + g.text_width
         head_y = g.offset + g.trim_height - g.margin_top + 7 * mm
         canv.saveState()
-        canv.setFont("Sans", 8)
         canv.setFillColor(MUTED)
-        canv.drawString(left, head_y + 2, self.words.running_head)
-        canv.drawRightString(right, head_y + 2, self.words.running_date)
+        self._text(canv, self.words.running_head, 8, left, head_y + 2)
+        self._text(canv, self.words.running_date, 8, right, head_y + 2, canv.drawRightString)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(left, head_y - 2, right, head_y - 2)
         total = self.counter.pages(self.page)
         footer = self.words.footer.format(page=self.page, pages=total)
-        canv.drawCentredString((left + right) / 2, g.offset + g.margin_bottom - 11 * mm, footer)
+        self._text(canv, footer, 8, (left + right) / 2, g.offset + g.margin_bottom - 11 * mm, canv.drawCentredString)
         canv.restoreState()
         self._draft(canv)
 
+    def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, draw: Any = None) -> None:
+        """Draw a page string in the edition's sans face (the Chinese one for Chinese text)."""
+        canv.setFont(face_for(text, self.words.font), size)
+        (draw or canv.drawString)(x, y, text)
+
     def _sheet(self, canv: Canvas) -> None:
         """Trim and bleed boxes and crop marks, when printing with marks."""
-        canv.addPageLabel(canv.getPageNumber() - 1)
+        if canv.getPageNumber() == 1:  # one range: labels 1..n, as the footers print them
+            canv.addPageLabel(0, style="D", start=1)
         g = self.geometry
         if not g.offset:
             return
@@ -156,13 +167,13 @@ class BriefDocTemplate(BaseDocTemplate):
         g = self.geometry
         canv.saveState()
         canv.setFillColor(DRAFT_GREY)
-        canv.setFont("Sans-Bold", 96)
+        canv.setFont(face_for(self.words.draft, f"{self.words.font}-Bold"), 96)
         canv.translate(g.offset + g.trim_width / 2, g.offset + g.trim_height / 2)
         canv.rotate(40)
         canv.drawCentredString(0, -30, self.words.draft)
         canv.restoreState()
         canv.saveState()
-        canv.setFont("Sans-Bold", 8)
+        canv.setFont(face_for(self.words.draft_note, f"{self.words.font}-Bold"), 8)
         canv.setFillColor(ACCENT)
         canv.drawCentredString(g.offset + g.trim_width / 2, g.offset + g.trim_height - 8 * mm, self.words.draft_note)
         canv.restoreState()

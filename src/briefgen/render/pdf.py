@@ -33,7 +33,8 @@ def render_pdf(document: Document, charts: dict[str, bytes], options: RenderOpti
         running_head=f"{document.title} · {document.subtitle}" if document.locale == "zh" else document.title,
         running_date=document.date_text, footer=ui.gettext("Page {page} of {pages}"),
         draft=ui.gettext("DRAFT") if document.draft else "",
-        draft_note=ui.gettext("Draft — incomplete translation") if document.draft else "",
+        draft_note=ui.gettext("Draft — incomplete translation") if document.draft else "", font=typo.sans,
+        cover_note=f"{document.credits}\n{ui.format('Source: {source}', source=document.source)}",
     )
     buffer = io.BytesIO()
     counter = PageCounter()

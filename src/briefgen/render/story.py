@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefgen.i18n.interface import Interface
 from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
+from briefgen.render.contents import Contents
 from briefgen.render.figure import figure
 from briefgen.render.pages import mark_heading
 from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
@@ -29,6 +28,7 @@ class StoryBuilder:
         self.locale = document.locale
         self.figures = 0
         self.keys = 0
+        self.unit_gap = "" if self.locale == "zh" else " "  # 1324.9亿斤; 132.49 billion jin
 
     def story(self) -> list[Flowable]:
         out = list(self.cover())
@@ -46,17 +46,20 @@ class StoryBuilder:
     # --- cover -------------------------------------------------------------------------
     def cover(self) -> Iterator[Flowable]:
         t = self.typo
-        yield Spacer(0, 20)
-        yield plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type("Sans", 10.5, 16, MUTED), self.locale, align="left")
+        yield Spacer(0, 96)
+        yield plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type(t.sans, 10.5, 16, MUTED), self.locale,
+                          align="left")
         yield Spacer(0, 14)
         yield mark_heading(plain_block(self.doc.title, t.title, self.locale, align="left"), self.doc.title, 0, self.key(), toc=False)
         yield Spacer(0, 8)
         yield plain_block(self.doc.subtitle, t.subtitle, self.locale, align="left")
-        yield Spacer(0, 16)
-        yield HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=14)
+        yield Spacer(0, 22)
+        yield HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=16)
         if self.doc.cover:
+            yield plain_block(self.ui.gettext("Key figures"), Type(f"{t.sans}-Bold", 10, 16, ACCENT), self.locale,
+                              align="left", space_after=8)
             yield self.cover_figures(self.doc.cover)
-            yield Spacer(0, 18)
+            yield Spacer(0, 26)
         for para in self.doc.lead:
             yield self.paragraph(para)
 
@@ -68,18 +71,19 @@ class StoryBuilder:
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-            ("FONT", (0, 0), (-1, -1), "Sans", 9),
+            ("FONT", (0, 0), (-1, -1), self.typo.sans, 9),
         ]))
         return table
 
     def figure_cell(self, datum: Datum) -> list[Flowable]:
-        big = datum.number + ("%" if datum.unit == "percent" else "")
-        unit = "" if datum.unit == "percent" or not datum.unit_label else f" {datum.unit_label}"
-        label = f"{datum.label}{' ' if self.locale != 'zh' else ''}{'（' if self.locale == 'zh' else '('}{datum.year}{'）' if self.locale == 'zh' else ')'}" if datum.year else datum.label
+        """A headline figure: the number large, its unit beside it, its label and year below."""
+        percent = datum.unit == "percent"
+        unit = "" if percent else datum.unit_label
+        label = self.ui.format("{label} ({year})", label=datum.label, year=datum.year) if datum.year else datum.label
         return [
-            text_block([Span(big, bold=True), Span(unit.strip() if self.locale == "zh" else unit)],
+            text_block([Span(datum.number + ("%" if percent else ""), bold=True), Span(self.unit_gap + unit if unit else "")],
                        self.typo.figure, self.locale, align="left"),
-            plain_block(label, Type("Sans", 9.5, 14, MUTED), self.locale, align="left"),
+            plain_block(label, self.typo.label, self.locale, align="left"),
         ]
 
     # --- contents ------------------------------------------------------------------------
@@ -87,15 +91,16 @@ class StoryBuilder:
         title = self.ui.gettext("Contents")
         yield mark_heading(plain_block(title, self.typo.h1, self.locale, align="left", space_after=18), title, 0,
                            self.key(), toc=False)
-        toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("FONT", (0, 0), (-1, -1), "Serif", 10.5)]))
-        wrap = "CJK" if self.locale == "zh" else None
-        toc.levelStyles = [
-            ParagraphStyle("toc1", fontName="Sans-Bold", fontSize=11.5, leading=20, spaceBefore=10, wordWrap=wrap),
-            ParagraphStyle("toc2", fontName="Serif", fontSize=10.5, leading=17, leftIndent=21, wordWrap=wrap),
-        ]
+        toc = Contents(self.contents_title, self.contents_number, self.typo.serif)
         yield toc
+
+    def contents_title(self, text: str, level: int) -> Flowable:
+        type_ = self.typo.h3 if level == 0 else Type(self.typo.serif, 10.5, 16)
+        return plain_block(text, type_, self.locale, align="left")
+
+    def contents_number(self, page: str, level: int) -> Flowable:
+        type_ = self.typo.h3 if level == 0 else Type(self.typo.serif, 10.5, 16)
+        return plain_block(page, type_, self.locale, align="right")
 
     # --- parts -------------------------------------------------------------------------
     def part(self, part: Part) -> Iterator[Flowable]:
@@ -132,15 +137,16 @@ class StoryBuilder:
             yield self.chart(section.chart)
 
     def banner(self, keyword: str) -> Flowable:
-        label = plain_block(self.ui.gettext("Key work area"), Type("Sans-Bold", 10, 14, TINT), self.locale, align="center")
-        word = plain_block(keyword, Type("Sans-Bold", 13, 18, ACCENT), self.locale, align="left")
+        bold = f"{self.typo.sans}-Bold"
+        label = plain_block(self.ui.gettext("Key work area"), Type(bold, 10, 14, TINT), self.locale, align="center")
+        word = plain_block(keyword, Type(bold, 13, 18, ACCENT), self.locale, align="left")
         label_width = 68 if self.locale == "zh" else 100
         table = Table([[label, word]], colWidths=[label_width, self.width - label_width])
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("BACKGROUND", (1, 0), (1, 0), TINT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("FONT", (0, 0), (-1, -1), "Sans", 10),
+            ("FONT", (0, 0), (-1, -1), self.typo.sans, 10),
         ]))
         table.keepWithNext = 1
         return table
@@ -171,7 +177,8 @@ class StoryBuilder:
             self.stamp,
         ]
         for line in lines:
-            yield plain_block(line, Type("Sans", 10, 17, MUTED), self.locale, align="left")
+            yield plain_block(line, Type(t.sans, 10, 17, MUTED), self.locale, align="left")
         yield Spacer(0, 12)
         yield HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=8)
-        yield plain_block("Noto Serif SC · Noto Sans SC — SIL Open Font License 1.1", t.note, self.locale, align="left")
+        yield plain_block(self.ui.gettext("Set in Noto Serif and Noto Sans (SIL Open Font License 1.1)."), t.note,
+                          self.locale, align="left")

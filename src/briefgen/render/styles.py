@@ -31,6 +31,8 @@ class Type:
 
 @dataclass(frozen=True)
 class Typography:
+    serif: str
+    sans: str
     body: Type
     topic_font: str
     h1: Type
@@ -39,6 +41,7 @@ class Typography:
     kicker: Type
     caption: Type
     note: Type
+    label: Type
     title: Type
     subtitle: Type
     figure: Type
@@ -46,21 +49,26 @@ class Typography:
 
 
 def typography(locale: str) -> Typography:
-    """Chinese: 10.5 pt (五号) Song at 1.7 leading, Hei headings 16/13/11.5; English a touch tighter."""
+    """Chinese: 10.5 pt (五号) Song at 1.7 leading, Hei headings 16/13/11.5 (K6, K7).
+
+    English: Noto Serif and Noto Sans, a touch tighter; the SC faces draw quotes full-width.
+    """
     chinese = locale == "zh"
-    body = Type("Serif", 10.5, 17.85 if chinese else 14.7)
+    serif, sans = ("Serif", "Sans") if chinese else ("LatinSerif", "LatinSans")
     return Typography(
-        body=body,
-        topic_font="Serif-Bold",
-        h1=Type("Sans-Bold", 16, 24, ACCENT),
-        h2=Type("Sans-Bold", 13, 19.5),
-        h3=Type("Sans-Bold", 11.5, 17),
-        kicker=Type("Sans-Bold", 40, 44, ACCENT),
-        caption=Type("Sans", 9, 13.5, INK),
-        note=Type("Sans", 8, 12, MUTED),
-        title=Type("Sans-Bold", 30 if chinese else 26, 40 if chinese else 32, ACCENT),
-        subtitle=Type("Serif-Bold" if chinese else "Serif", 16, 24),
-        figure=Type("Sans-Bold", 22, 26, ACCENT),
+        serif=serif, sans=sans,
+        body=Type(serif, 10.5, 17.85 if chinese else 14.7),
+        topic_font=f"{sans}-Bold" if chinese else f"{serif}-Bold",
+        h1=Type(f"{sans}-Bold", 16, 24, ACCENT),
+        h2=Type(f"{sans}-Bold", 13, 19.5),
+        h3=Type(f"{sans}-Bold", 11.5, 17),
+        kicker=Type(f"{sans}-Bold", 40, 44, ACCENT),
+        caption=Type(sans, 9, 13.5, INK),
+        note=Type(sans, 8, 12, MUTED),
+        label=Type(sans, 9.5, 14, MUTED),
+        title=Type(f"{sans}-Bold", 30 if chinese else 26, 40 if chinese else 32, ACCENT),
+        subtitle=Type(f"{serif}-Bold" if chinese else serif, 16, 24),
+        figure=Type(f"{sans}-Bold", 22, 26, ACCENT),
         first_indent_em=2.0 if chinese else 0.0,
     )
 

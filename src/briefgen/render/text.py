@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
+import pyphen
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -11,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefgen.model.document import Span
 from briefgen.render import linebreak
 from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle
+from briefgen.render.fonts import cjk_face, has_han
 from briefgen.render.styles import Type
 
 SCRIPT_SCALE = 0.7
@@ -22,7 +25,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
                space_after: float = 0.0, keep_with_next: bool = False) -> Flowable:
     """A paragraph of spans in the edition's language."""
     bold = bold_font or _bold(type_.font)
-    if locale == "zh" or any(_is_han(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
+    if locale == "zh" or any(has_han(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
         style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
                          space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
         return CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style)
@@ -30,10 +33,27 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
         f"{type_.font}-{type_.size}-{align}", fontName=type_.font, fontSize=type_.size, leading=type_.leading,
         textColor=type_.color, alignment=_ALIGN[align], firstLineIndent=first_indent,
         spaceBefore=space_before, spaceAfter=space_after, keepWithNext=int(keep_with_next),
-        hyphenationLang="en_US" if align == "justify" else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        hyphenationLang=english_hyphenation if align == "justify" else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         allowWidows=0, allowOrphans=0, splitLongWords=0,
     )
     return Paragraph(markup(spans, bold), style)
+
+
+@lru_cache(maxsize=1)
+def _pyphen() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US", left=3, right=3)
+
+
+def english_hyphenation(word: str) -> list[tuple[str, str]]:
+    """Break points for ReportLab, longest head first: a compound only at its own hyphens.
+
+    ReportLab appends a hyphen to each head unless it already ends in one, and pyphen splits
+    compounds badly (custom|s-railway, high|-tech): a hyphenated word breaks after a hyphen.
+    """
+    if "-" in word.strip("-"):
+        cuts = [i + 1 for i, ch in enumerate(word) if ch == "-" and 0 < i < len(word) - 1]
+        return [(word[:cut], word[cut:]) for cut in reversed(cuts)]
+    return list(_pyphen().iterate(word))
 
 
 def plain_block(text: str, type_: Type, locale: str, **options: object) -> Flowable:
@@ -59,16 +79,12 @@ def markup(spans: Sequence[Span], bold_font: str) -> str:
 
 
 def _cjk_span(span: Span, type_: Type, bold_font: str) -> linebreak.Span:
-    font = bold_font if span.bold else type_.font
+    font = cjk_face(bold_font if span.bold else type_.font)
     if span.script == "sub":
         return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, -0.12 * type_.size)
     if span.script == "sup":
         return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, 0.38 * type_.size)
     return linebreak.Span(span.text, font, type_.size)
-
-
-def _is_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _bold(font: str) -> str:

@@ -1,0 +1,63 @@
+"""Inspect a drawn chart: its text artists, their sizes, clipping, overlaps and characters."""
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from briefgen.charts.render import draw
+from briefgen.charts.style import RC
+from briefgen.model.document import ChartData
+
+TOLERANCE = 0.5  # points of overlap or overhang forgiven (rounding, anti-aliasing)
+
+
+def texts(fig: Figure) -> list[Text]:
+    """Every visible, non-empty text artist of `fig`."""
+    found = fig.findobj(lambda a: isinstance(a, Text))
+    return [t for t in found if isinstance(t, Text) and t.get_visible() and t.get_text().strip()]
+
+
+def check_layout(chart: ChartData, font_dir: Path) -> list[str]:
+    """Problems found by drawing `chart`: text outside the figure, text overlapping text."""
+    fig = draw(chart, font_dir)
+    with rc_context(RC):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts(fig)]
+    clipped = [s for s, box in boxes if _outside(box, fig.bbox)]
+    problems = [f"{chart.id}: {s!r} is clipped by the figure edge" for s in clipped]
+    for (s1, b1), (s2, b2) in combinations(boxes, 2):
+        if _overlap(b1, b2):
+            problems.append(f"{chart.id}: {s1!r} overlaps {s2!r}")
+    return problems
+
+
+def drawn_characters(chart: ChartData, font_dir: Path) -> set[str]:
+    """Every character the chart draws (all must be in the bundled font)."""
+    fig = draw(chart, font_dir)
+    return {c for t in texts(fig) for c in t.get_text() if not c.isspace()}
+
+
+def text_sizes(chart: ChartData, font_dir: Path) -> list[float]:
+    """The size in points of every text drawn (the figure is drawn at print size)."""
+    return [t.get_fontsize() for t in texts(draw(chart, font_dir))]
+
+
+def _outside(box: Bbox, frame: Bbox) -> bool:
+    return (
+        box.x0 < frame.x0 - TOLERANCE
+        or box.y0 < frame.y0 - TOLERANCE
+        or box.x1 > frame.x1 + TOLERANCE
+        or box.y1 > frame.y1 + TOLERANCE
+    )
+
+
+def _overlap(a: Bbox, b: Bbox) -> bool:
+    width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    height = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return width > TOLERANCE and height > TOLERANCE

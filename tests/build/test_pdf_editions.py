@@ -1,0 +1,155 @@
+"""The PDFs users get: read back with pypdf and poppler, as a reader or a print shop would."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject
+
+from briefgen.build.edition import localized
+from briefgen.content.loader import load_brief
+from tests.build.conftest import EPOCH, ROOT, build, pdftotext
+
+KINSOKU = ROOT.parent / "shared" / "tools" / "kinsoku_check.py"
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def seed_brief():  # type: ignore[no-untyped-def]
+    return load_brief(ROOT / "content" / "henan-2024")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_page_size_metadata_and_language(seed_build: Path, locale: str) -> None:
+    reader = PdfReader(seed_build / f"henan-2024-{locale}.pdf")
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4, abs=0.5)
+    document = localized(seed_brief(), locale)
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == document.title and meta.author == document.author and meta.subject == document.subtitle
+    assert meta.get("/Keywords")
+    assert str(reader.trailer["/Root"]["/Lang"]) == {"zh": "zh-CN", "en": "en-US"}[locale]
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_outline_has_every_part_and_area(seed_build: Path, locale: str) -> None:
+    reader = PdfReader(seed_build / f"henan-2024-{locale}.pdf")
+    titles = set(_outline_titles(reader.outline))
+    document = localized(seed_brief(), locale)
+    expected = {p.title for p in document.parts} | {s.title for p in document.parts for s in p.sections}
+    assert expected <= titles, expected - titles
+    assert len([s for p in document.parts for s in p.sections if s.keyword]) == 9
+
+
+def _outline_titles(outline: list) -> list[str]:  # type: ignore[type-arg]
+    out: list[str] = []
+    for item in outline:
+        out += _outline_titles(item) if isinstance(item, list) else [str(item.title)]
+    return out
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_page_labels_and_footer_count_pages(seed_build: Path, locale: str) -> None:
+    pdf = seed_build / f"henan-2024-{locale}.pdf"
+    reader = PdfReader(pdf)
+    total = len(reader.pages)
+    assert reader.page_labels == [str(n) for n in range(1, total + 1)]
+    pages = pdftotext(pdf).split("\f")
+    footer = {"zh": "第 {n} 页 / 共 {total} 页", "en": "Page {n} of {total}"}[locale]
+    for n in range(2, total + 1):
+        assert footer.format(n=n, total=total) in pages[n - 1], f"page {n}"
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_every_font_is_embedded_and_subset(seed_build: Path, locale: str) -> None:
+    fonts = _fonts(PdfReader(seed_build / f"henan-2024-{locale}.pdf"))
+    assert fonts, "no fonts found"
+    for name, descriptor in fonts.items():
+        assert descriptor is not None and "/FontFile2" in descriptor, f"{name} is not embedded"
+        assert re.match(r"/[A-Z]{6}\+Noto(Serif|Sans)(SC)?-", name), f"{name} is not a subset of a bundled font"
+
+
+def _fonts(reader: PdfReader) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for page in reader.pages:
+        _collect(page.get("/Resources"), found, set())
+    return found
+
+
+def _collect(resources: object, found: dict[str, object], seen: set[int]) -> None:
+    if isinstance(resources, IndirectObject):
+        if resources.idnum in seen:
+            return
+        seen.add(resources.idnum)
+        resources = resources.get_object()
+    if not hasattr(resources, "get"):
+        return
+    for font in (resources.get("/Font") or {}).values():  # type: ignore[union-attr]
+        font = font.get_object()
+        found[str(font["/BaseFont"])] = font.get("/FontDescriptor") and font["/FontDescriptor"].get_object()
+    for xobject in (resources.get("/XObject") or {}).values():  # type: ignore[union-attr]
+        _collect(xobject.get_object().get("/Resources"), found, seen)
+
+
+def test_every_chinese_sentence_copies_out(seed_build: Path) -> None:
+    text = squeeze(pdftotext(seed_build / "henan-2024-zh.pdf"))
+    document = localized(seed_brief(), "zh")
+    paragraphs = [p for part in document.parts for s in part.sections for p in s.paragraphs]
+    paragraphs += [p for part in document.parts for p in part.intro] + list(document.lead)
+    sentences = [s for p in paragraphs for s in re.split(r"(?<=[。；！？])", squeeze(p.plain())) if s]
+    assert len(sentences) > 150
+    missing = [s for s in sentences if s not in text]
+    assert not missing, missing[:5]
+
+
+def test_no_space_inside_numbers(seed_build: Path) -> None:
+    for locale in ("zh", "en"):
+        text = pdftotext(seed_build / f"henan-2024-{locale}.pdf")
+        assert not re.search(r"\d[ \u00a0]\.\d|\d\.[ \u00a0]\d|\d [%％]", text), locale
+
+
+@pytest.mark.skipif(not KINSOKU.is_file(), reason="shared/tools/kinsoku_check.py not present")
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_line_breaking_rules_hold(seed_build: Path, locale: str) -> None:
+    pdftotext(seed_build / f"henan-2024-{locale}.pdf")  # skips without poppler
+    done = subprocess.run([sys.executable, str(KINSOKU), str(seed_build / f"henan-2024-{locale}.pdf")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf is not installed")
+def test_qpdf_finds_no_structural_problem(seed_build: Path) -> None:
+    for pdf in seed_build.glob("*.pdf"):
+        done = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_same_epoch_gives_identical_bytes(seed_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert build(ROOT / "content", tmp_path, "--edition", "zh") == 0
+    again = (tmp_path / "henan-2024" / "henan-2024-zh.pdf").read_bytes()
+    assert again == (seed_build / "henan-2024-zh.pdf").read_bytes()
+
+
+def test_letter_paper_with_print_marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert build(ROOT / "content", tmp_path, "--edition", "zh", "--paper", "letter", "--print-marks") == 0
+    pdf = tmp_path / "henan-2024" / "henan-2024-zh-letter-print.pdf"
+    page = PdfReader(pdf).pages[3]
+    trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+    assert (float(trim.width), float(trim.height)) == pytest.approx(LETTER, abs=0.5)
+    assert float(bleed.width) == pytest.approx(float(trim.width) + 2 * 8.504, abs=0.1)  # 3 mm each side
+    assert float(media.width) > float(bleed.width)
+    if KINSOKU.is_file() and shutil.which("pdftotext"):
+        done = subprocess.run([sys.executable, str(KINSOKU), str(pdf)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout[-3000:]

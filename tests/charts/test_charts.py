@@ -1,0 +1,177 @@
+"""Every chart kind, in both editions: deterministic SVG and PNG, clean layout, known glyphs."""
+from __future__ import annotations
+
+import re
+import struct
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from matplotlib.ft2font import FT2Font
+
+from briefgen.charts import (
+    KINDS,
+    check_layout,
+    draw,
+    drawn_characters,
+    render_png,
+    render_svg,
+    texts,
+)
+from briefgen.charts.kinds.pictogram import _round_amount
+from briefgen.charts.labels import value_text
+from briefgen.charts.style import FONT_FILES, MAX_HEIGHT, MIN_HEIGHT, WIDTH, font_paths
+from briefgen.charts.typeset import Typesetter, tokens
+from briefgen.model.document import ChartData
+from tests.charts.chart_samples import GROWTH_2023, all_samples, datum, stress_samples
+
+ROOT = Path(__file__).resolve().parents[2]
+FONTS = ROOT / "fonts"
+SAMPLES = all_samples()
+IDS = [c.id for c in SAMPLES]
+STRESS = stress_samples()
+
+
+@cache
+def cmap() -> set[str]:
+    """Characters both bundled faces can draw."""
+    maps = [FT2Font(str(FONTS / name)).get_charmap() for name in FONT_FILES.values()]
+    return {chr(c) for c in set(maps[0]) & set(maps[1])}
+
+
+def test_every_kind_has_samples_in_both_locales() -> None:
+    covered = {(c.kind, c.locale) for c in SAMPLES}
+    assert covered == {(k, loc) for k in KINDS for loc in ("zh", "en")}
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_svg_is_deterministic_outlines(chart: ChartData) -> None:
+    data = render_svg(chart, FONTS)
+    assert data.startswith(b"<?xml") and b"<svg" in data
+    assert b"<text" not in data  # text drawn as paths: no fonts needed
+    assert b"opacity" not in data  # svglib ignores it
+    assert render_svg(chart, FONTS) == data
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_png_is_wide_and_deterministic(chart: ChartData) -> None:
+    data = render_png(chart, FONTS)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width == 1600 and width >= 1200
+    assert MIN_HEIGHT <= height / width * WIDTH <= MAX_HEIGHT + 0.01
+    assert render_png(chart, FONTS) == data
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_layout_has_no_clipped_or_overlapping_text(chart: ChartData) -> None:
+    assert check_layout(chart, FONTS) == []
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_every_character_is_in_the_font(chart: ChartData) -> None:
+    missing = drawn_characters(chart, FONTS) - cmap()
+    assert not missing
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_no_text_below_7pt_and_no_title(chart: ChartData) -> None:
+    fig = draw(chart, FONTS)
+    assert min(t.get_fontsize() for t in texts(fig)) >= 7
+    assert fig.get_size_inches()[0] == pytest.approx(WIDTH)
+    drawn = " ".join(t.get_text() for t in texts(fig))
+    assert chart.title not in drawn and chart.source not in drawn
+
+
+@pytest.mark.parametrize("chart", STRESS, ids=[c.id for c in STRESS])
+def test_edge_cases_lay_out_cleanly(chart: ChartData) -> None:
+    assert check_layout(chart, FONTS) == []
+    fig = draw(chart, FONTS)
+    assert min(t.get_fontsize() for t in texts(fig)) >= 7
+    assert MIN_HEIGHT <= fig.get_size_inches()[1] <= MAX_HEIGHT
+
+
+@pytest.mark.parametrize("chart", [c for c in SAMPLES if c.locale == "zh"], ids=lambda c: c.id)
+def test_svg_converts_for_reportlab(chart: ChartData) -> None:
+    """The renderer draws the SVG through svglib: it must parse at the figure's size."""
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(BytesIO(render_svg(chart, FONTS)))
+    assert drawing is not None and drawing.width == pytest.approx(WIDTH * 72)
+
+
+def test_png_width_follows_request() -> None:
+    data = render_png(SAMPLES[0], FONTS, width_px=1234)
+    assert struct.unpack(">I", data[16:20])[0] == 1234
+
+
+def test_unknown_kind_is_an_error() -> None:
+    chart = ChartData(id="x", kind="radar", locale="en", title="", description="", source="")
+    with pytest.raises(ValueError, match="radar"):
+        draw(chart, FONTS)
+
+
+def test_empty_chart_is_an_error() -> None:
+    chart = ChartData(id="x", kind="compare", locale="en", title="", description="", source="")
+    with pytest.raises(ValueError, match="needs pairs"):
+        draw(chart, FONTS)
+
+
+def test_missing_font_dir_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="chart font missing"):
+        font_paths(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("PM2.5浓度下降", ["PM2.5", "浓", "度", "下", "降"], id="latin-run-whole"),
+        pytest.param("企业，增长", ["企", "业，", "增", "长"], id="comma-sticks-back"),
+        pytest.param("“小巨人”", ["“小", "巨", "人”"], id="quotes-stick-in"),
+        pytest.param("up 4.1%", ["up ", "4.1%"], id="english-words"),
+    ],
+)
+def test_tokens(text: str, expected: list[str]) -> None:
+    assert tokens(text) == expected
+
+
+def test_wrap_balances_and_breaks_long_words() -> None:
+    type = Typesetter(font_paths(FONTS), "en")
+    retail = type.wrap("Retail sales of consumer goods", 1.3, 8.5)
+    assert retail == ["Retail sales of", "consumer goods"]
+    assert type.wrap("Pingdingshan-Luohe-Zhoukou", 0.9, 8.5)[0].endswith("-")
+    grain = type.wrap("≥130 billion jin (65 million tonnes)", 1.4, 9)
+    assert grain == ["≥130 billion jin", "(65 million tonnes)"]
+    assert type.wrap("“three batches”", 3, 8.5) == ['"three batches"']
+
+
+def test_wrap_chinese_never_starts_a_line_with_a_pause_mark() -> None:
+    type = Typesetter(font_paths(FONTS), "zh")
+    for width in (0.3, 0.45, 0.6, 0.75):
+        lines = type.wrap("新设外资企业增长，进出口规模居全国第一。", width, 8.5)
+        assert all(line[0] not in "，。" for line in lines)
+        assert all(type.width(line, 8.5) <= width for line in lines if len(tokens(line)) > 1)
+
+
+@pytest.mark.parametrize(
+    "raw, amount", [(0.4, 1), (3, 5), (12000, 20000), (65760, 100000), (100000, 100000)]
+)
+def test_icon_amounts_are_round(raw: float, amount: float) -> None:
+    assert _round_amount(raw) == amount
+
+
+def test_value_text_adds_the_bound_sign_once() -> None:
+    row = GROWTH_2023[0]
+    assert value_text(datum(row, "zh")) == "4.1%"
+    bounded = datum(row[:4] + ("min",) + row[5:], "en")  # type: ignore[arg-type]
+    assert value_text(bounded) == "≥4.1%"
+
+
+def test_matplotlib_is_imported_only_in_charts() -> None:
+    src = ROOT / "src" / "briefgen"
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(from|import) matplotlib", text, re.M):
+            assert path.is_relative_to(src / "charts"), path
+        assert "pyplot" not in text, path  # slow to import, and global state
