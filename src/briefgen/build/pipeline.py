@@ -51,6 +51,8 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
     for root in select_briefs(content_dir, names):
         try:
             problems += build_brief(root, options)
+        except UsageError:
+            raise
         except BriefError as exc:
             problems += exc.problems
             log.error("%s: not built; its previous PDFs were left as they were", root.name)

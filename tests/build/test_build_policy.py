@@ -1,0 +1,116 @@
+"""What a scheduled build promises: no half-translated brief under --strict, no broken PDF where a
+good one was, one line per problem, incremental rebuilds, a manifest, any brief folder."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.build.conftest import EPOCH, ROOT, build, pdftotext
+
+RIVER = ROOT / "tests" / "fixtures" / "briefs"
+
+
+@pytest.fixture
+def river(tmp_path: Path) -> Path:
+    """A copy of the three-area fixture brief (its English catalog is empty)."""
+    shutil.copytree(RIVER, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_incomplete_translation_builds_a_draft(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(river, tmp_path / "out") == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "untranslated" in err[0] and "DRAFT" in err[0]
+    pdf = tmp_path / "out/river-2025/river-2025-en.pdf"
+    pages = pdftotext(pdf).split("\f")[:-1]
+    assert pages and all("Draft — incomplete translation" in page for page in pages)
+    assert "Draft" not in pdftotext(tmp_path / "out/river-2025/river-2025-zh.pdf")
+    manifest = json.loads((tmp_path / "out/manifest.json").read_text(encoding="utf-8"))
+    assert manifest["briefs"]["river-2025"]["outputs"]["river-2025-en.pdf"]["draft"] is True
+
+
+def test_strict_refuses_and_names_each_missing_message(river: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(river, tmp_path / "out", "--strict") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert sum("untranslated: [" in line for line in err) == 55
+    assert all(line.split(":", 1)[0].endswith(("content.po", "river-2025")) for line in err)
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_failed_build_leaves_the_previous_pdfs(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert build(river, out, "--edition", "zh") == 0
+    pdf = out / "river-2025/river-2025-zh.pdf"
+    before = pdf.read_bytes()
+    metrics = river / "river-2025/metrics.yaml"
+    metrics.write_text(metrics.read_text(encoding="utf-8") + "broken: {value: [1]}\n", encoding="utf-8")
+    capsys.readouterr()
+    assert build(river, out, "--edition", "zh") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and all(line.startswith(f"{metrics}:") for line in err), err
+    assert pdf.read_bytes() == before
+    assert not [p for p in pdf.parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(river: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert build(river, out, "--edition", "zh") == 0
+    pdf = out / "river-2025/river-2025-zh.pdf"
+    stamp = pdf.stat().st_mtime_ns
+    assert build(river, out, "--edition", "zh") == 0
+    assert pdf.stat().st_mtime_ns == stamp
+    part = river / "river-2025/parts/overview.yaml"
+    part.write_text(part.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # content bytes changed
+    assert build(river, out, "--edition", "zh") == 0
+    assert pdf.stat().st_mtime_ns != stamp
+
+
+def test_two_builds_at_once_both_succeed(river: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "briefgen.cli", "build", "-q", "--content", str(river), "--out", str(out),
+               "--edition", "zh"]
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(subprocess.run(command).returncode)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [0, 0]
+    PdfReader(out / "river-2025/river-2025-zh.pdf")  # readable, not interleaved
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["briefs"]["river-2025"]
+
+
+def test_a_second_brief_builds_with_its_own_areas(river: Path, tmp_path: Path) -> None:
+    assert build(river, tmp_path / "out", "--edition", "zh") == 0
+    reader = PdfReader(tmp_path / "out/river-2025/river-2025-zh.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "河南" not in text
+    outline = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert len(outline) >= 3
+
+
+def test_unknown_edition_is_a_usage_error(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(river, tmp_path / "out", "--edition", "fr") == 2
+    assert "has no edition fr" in capsys.readouterr().err
+
+
+def test_charts_export_svg_and_png(tmp_path: Path) -> None:
+    from briefgen.cli import main
+
+    assert main(["charts", "-q", "--content", str(ROOT / "content"), "--out", str(tmp_path)]) == 0
+    for locale in ("zh", "en"):
+        folder = tmp_path / "henan-2024" / "charts" / locale
+        svgs, pngs = sorted(folder.glob("*.svg")), sorted(folder.glob("*.png"))
+        assert len(svgs) == len(pngs) == 11
+        for png in pngs:
+            data = png.read_bytes()
+            assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") >= 1200
