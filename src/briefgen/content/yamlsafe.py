@@ -145,6 +145,7 @@ class _Builder:
             return self.mapping(node)
         if isinstance(node, yaml.SequenceNode):
             return Seq([self.build(item) for item in node.value], self.where(node))
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node)
 
     def scalar(self, node: yaml.ScalarNode) -> Scalar:

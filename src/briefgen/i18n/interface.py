@@ -87,6 +87,6 @@ def _without_empty_plurals(catalog: Catalog) -> Catalog:
     """
     kept = copy.deepcopy(catalog)
     for message in list(kept):
-        if message.pluralizable and not any(message.string):
+        if message.pluralizable and not any(message.string or ()):
             kept.delete(message.id, message.context)
     return kept

@@ -8,6 +8,7 @@ source figures are never rounded. Only the metric equivalents English adds for C
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Literal
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date as _babel_date
@@ -26,7 +27,8 @@ BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_US"}
 SOURCE_LOCALE = "zh"
 
 # (smallest value written in compact form, CLDR compact style) per locale; others use "en".
-_COMPACT = {"zh": (Decimal(10_000), "short"), "en": (Decimal(1_000_000), "long")}
+_COMPACT: dict[str, tuple[Decimal, Literal["short", "long"]]] = {
+    "zh": (Decimal(10_000), "short"), "en": (Decimal(1_000_000), "long")}
 _EQUIVALENT_DIGITS = 3  # significant digits of a metric equivalent
 _BOUND_MARKS = {"min": "≥", "over": ">", "approx": "~", "max": "≤"}
 
@@ -114,7 +116,7 @@ def _sign(value: Decimal, locale: str) -> str:
     return get_plus_sign_symbol(target) if value > 0 else get_minus_sign_symbol(target)
 
 
-def _compact(value: Decimal, locale: str, style: str) -> str:
+def _compact(value: Decimal, locale: str, style: Literal["short", "long"]) -> str:
     """Babel's compact form with every significant digit kept (1324.9亿, 10.94 million)."""
     exponent = value.normalize().as_tuple().exponent
     digits = max(0, -exponent) + 16 if isinstance(exponent, int) else 0  # 16 >= any CLDR scale
