@@ -10,7 +10,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "briefgen"
 ALLOWED = {
     "reportlab": {"render", "build"},
-    "svglib": {"render"},
     "matplotlib": {"charts"},
 }
 

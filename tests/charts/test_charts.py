@@ -50,7 +50,7 @@ def test_svg_is_deterministic_outlines(chart: ChartData) -> None:
     data = render_svg(chart, FONTS)
     assert data.startswith(b"<?xml") and b"<svg" in data
     assert b"<text" not in data  # text drawn as paths: no fonts needed
-    assert b"opacity" not in data  # svglib ignores it
+    assert b"opacity" not in data  # the PDF replay and many SVG tools ignore it: tints are pre-mixed
     assert render_svg(chart, FONTS) == data
 
 
@@ -90,15 +90,6 @@ def test_edge_cases_lay_out_cleanly(chart: ChartData) -> None:
     fig = draw(chart, FONTS)
     assert min(t.get_fontsize() for t in texts(fig)) >= 7
     assert MIN_HEIGHT <= fig.get_size_inches()[1] <= MAX_HEIGHT
-
-
-@pytest.mark.parametrize("chart", [c for c in SAMPLES if c.locale == "zh"], ids=lambda c: c.id)
-def test_svg_converts_for_reportlab(chart: ChartData) -> None:
-    """The renderer draws the SVG through svglib: it must parse at the figure's size."""
-    from svglib.svglib import svg2rlg
-
-    drawing = svg2rlg(BytesIO(render_svg(chart, FONTS)))
-    assert drawing is not None and drawing.width == pytest.approx(WIDTH * 72)
 
 
 def test_png_width_follows_request() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,10 @@ from briefgen.i18n.interface import interface
 from briefgen.i18n.numbers import format_date
 from briefgen.model.document import ChartData, Document
 from briefgen.model.localize import localize
+from briefgen.model.picture import Picture
 
 PAGE = re.compile(rb"/Type /Page(?!s)")
+PICKLE_PROTOCOL = 5  # fixed, so that the same Picture always caches as the same bytes
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class Edition:
     brief: Brief
     locale: str
     output: Path
-    cache: Path  # folder of cached chart SVGs
+    cache: Path  # folder of cached chart Pictures
     font_dir: Path
     paper: str
     print_marks: bool
@@ -57,7 +60,7 @@ def build_edition(edition: Edition) -> EditionResult:
     from briefgen.render.pdf import RenderOptions, render_pdf  # ReportLab only in the worker
 
     document = localized(edition.brief, edition.locale)
-    charts, drawn = chart_svgs(document.charts(), edition.cache, edition.font_dir, edition.code_version)
+    charts, drawn = chart_pictures(document.charts(), edition.cache, edition.font_dir, edition.code_version)
     ui = interface(edition.locale)
     stamp = ui.format("Built {date}", date=format_date(build_date(), edition.locale))
     options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamp)
@@ -66,18 +69,33 @@ def build_edition(edition: Edition) -> EditionResult:
     return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, document.draft)
 
 
-def chart_svgs(charts: list[ChartData], cache: Path, font_dir: Path, version: str) -> tuple[dict[str, bytes], int]:
-    """Each chart's SVG, from the cache when its data and the chart code are unchanged."""
-    out: dict[str, bytes] = {}
+def chart_pictures(
+    charts: list[ChartData], cache: Path, font_dir: Path, version: str
+) -> tuple[dict[str, Picture], int]:
+    """Each chart's Picture, from the cache when its data and the chart code are unchanged: a
+    warm build never imports matplotlib."""
+    out: dict[str, Picture] = {}
     drawn = 0
     for chart in charts:
-        path = cache / f"{chart.locale}-{chart.id}-{sha256_bytes((version + repr(chart)).encode())[:16]}.svg"
-        if path.is_file():
-            out[chart.id] = path.read_bytes()
+        path = cache / f"{chart.locale}-{chart.id}-{sha256_bytes((version + repr(chart)).encode())[:16]}.pickle"
+        cached = _cached_picture(path)
+        if cached is not None:
+            out[chart.id] = cached
             continue
-        from briefgen.charts.render import render_svg  # matplotlib only when a chart must be drawn
+        from briefgen.charts.render import render_picture  # matplotlib only when a chart must be drawn
 
-        out[chart.id] = render_svg(chart, font_dir)
-        atomic_write(path, out[chart.id])
+        out[chart.id] = render_picture(chart, font_dir)
+        atomic_write(path, pickle.dumps(out[chart.id], protocol=PICKLE_PROTOCOL))
         drawn += 1
     return out, drawn
+
+
+def _cached_picture(path: Path) -> Picture | None:
+    """The Picture pickled at `path` by an earlier build (our own cache folder), else None."""
+    if not path.is_file():
+        return None
+    try:
+        picture = pickle.loads(path.read_bytes())
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None  # written by another briefgen: draw the chart again
+    return picture if isinstance(picture, Picture) else None

@@ -19,6 +19,12 @@ Point = tuple[float, float]
 Points = Sequence[float]
 
 
+# A display figure (a tile's big number) goes into the PDF as shapes, not text: a row of tiles
+# would otherwise extract as a column of bare numbers, which reads as one number split across
+# lines. The same figures are in the body text, where they stay searchable.
+DISPLAY = "display-figure"
+
+
 @dataclass
 class Canvas:
     """Drawing primitives in inches; y grows downwards, so layouts read top to bottom."""
@@ -40,11 +46,16 @@ class Canvas:
         color: str = INK,
         ha: str = "left",
         va: str = "top",
+        display: bool = False,
     ) -> Text:
+        """Text at (x, y) inches from the top left; `display` marks a display figure (see DISPLAY)."""
         font = FontProperties(fname=self.type.paths[bold], size=size)
-        return self.ax.text(
+        artist = self.ax.text(
             x, y, s, fontproperties=font, color=color, ha=ha, va=va, linespacing=LINESPACING
         )
+        if display:
+            artist.set_gid(DISPLAY)
+        return artist
 
     def extent(self, artist: Text) -> tuple[float, float, float, float]:
         """Where `artist` was drawn, in inches: left, right, top, bottom."""

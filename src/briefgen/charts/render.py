@@ -1,4 +1,4 @@
-"""Draw a localized chart and save it as deterministic SVG or PNG bytes."""
+"""Draw a localized chart: deterministic SVG or PNG bytes, or a Picture for the PDF."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,9 +19,11 @@ from briefgen.charts.kinds.progress import draw_progress
 from briefgen.charts.kinds.share import draw_share
 from briefgen.charts.kinds.tiles import draw_tiles
 from briefgen.charts.kinds.timeline import draw_timeline
+from briefgen.charts.picture import record
 from briefgen.charts.style import RC, WIDTH, font_paths
 from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData
+from briefgen.model.picture import Picture
 
 KINDS: dict[str, Callable[[ChartData, Typesetter], Canvas]] = {
     "bars": draw_bars,
@@ -70,3 +72,12 @@ def render_png(chart: ChartData, font_dir: Path, width_px: int = 1600) -> bytes:
         FigureCanvasAgg(fig)
         fig.savefig(out, format="png", dpi=dpi, metadata={"Software": None})
     return out.getvalue()
+
+
+def render_picture(chart: ChartData, font_dir: Path) -> Picture:
+    """The chart as a display list for the PDF: the figure the SVG and PNG show, its text kept
+    as text in the chart font's two faces (regular and bold)."""
+    with rc_context(RC):
+        fig = draw(chart, font_dir)
+        faces = {path: bold for bold, path in font_paths(font_dir).items()}
+        return record(fig, faces)

@@ -22,7 +22,7 @@ BIG_PT = 22.0
 
 
 def mix(color: str, amount: float) -> str:
-    """`color` mixed with white: an opaque tint (svglib ignores opacity)."""
+    """`color` mixed with white: an opaque tint (the PDF replay draws no transparency)."""
     rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
     tint = [round(255 - amount * (255 - c)) for c in rgb]
     return "#" + "".join(f"{c:02x}" for c in tint)

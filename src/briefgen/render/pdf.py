@@ -5,12 +5,16 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.i18n.interface import interface
+from reportlab.platypus import Flowable
+
+from briefgen.i18n.interface import Interface, interface
+from briefgen.model.picture import Picture
 from briefgen.model.document import Document
 from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
+from briefgen.render.parallel import GAP, ParallelStoryBuilder
 from briefgen.render.story import StoryBuilder
-from briefgen.render.styles import geometry, typography
+from briefgen.render.styles import Geometry, geometry, typography
 
 PDF_LANG = {"zh": "zh-CN", "en": "en-US"}
 
@@ -23,26 +27,57 @@ class RenderOptions:
     stamp: str = ""  # the build stamp on the back page, already localized
 
 
-def render_pdf(document: Document, charts: dict[str, bytes], options: RenderOptions) -> bytes:
+def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     """The edition as PDF bytes; identical inputs give identical bytes."""
     register_fonts(options.font_dir)
-    ui = interface(document.locale)
-    typo = typography(document.locale)
+    ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks)
-    words = PageWords(
-        running_head=f"{document.title} · {document.subtitle}" if document.locale == "zh" else document.title,
-        running_date=document.date_text, footer=ui.gettext("Page {page} of {pages}"),
-        draft=ui.gettext("DRAFT") if document.draft else "",
-        draft_note=ui.gettext("Draft — incomplete translation") if document.draft else "", font=typo.sans,
+    words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
+    story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
+    return _build(document, geo, words, story, PDF_LANG.get(document.locale, document.locale))
+
+
+def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
+                        options: RenderOptions, stamps: tuple[str, str]) -> bytes:
+    """The bilingual edition: Chinese left, English right; charts from the Chinese edition."""
+    register_fonts(options.font_dir)
+    zh_ui, en_ui = interface("zh"), interface("en")
+    zh_typo, en_typo = typography("zh"), typography("en")
+    geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
+    column = (geo.text_width - GAP) // (2 * zh_typo.body.size) * zh_typo.body.size  # whole ems (K5)
+    footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
+    words = _words(chinese, zh_ui, zh_typo.sans, footer, english)
+    full = StoryBuilder(chinese, charts, zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
+    left = StoryBuilder(chinese, charts, zh_typo, zh_ui, column, stamps[0], geo.text_width, key_prefix="z")
+    right = StoryBuilder(english, charts, en_typo, en_ui, geo.text_width - column - GAP, stamps[1], geo.text_width,
+                         key_prefix="e")
+    right.body_align = "left"  # a 20-em English column justifies with rivers; ragged right with hyphens reads better
+    story = ParallelStoryBuilder(full, left, right, column).story()
+    return _build(chinese, geo, words, story, "zh-CN", english)
+
+
+def _words(document: Document, ui: Interface, font: str, footer: str, other: Document | None = None) -> PageWords:
+    draft = document.draft or (other is not None and other.draft)
+    head = f"{document.title} · {other.title if other else document.subtitle}" if document.locale == "zh" else document.title
+    draft_ui = interface(other.locale) if other is not None and other.draft else ui
+    return PageWords(
+        running_head=head, running_date=document.date_text, footer=footer,
+        draft=draft_ui.gettext("DRAFT") if draft else "",
+        draft_note=draft_ui.gettext("Draft — incomplete translation") if draft else "", font=font,
         cover_note=f"{document.credits}\n{ui.format('Source: {source}', source=document.source)}",
     )
+
+
+def _build(document: Document, geo: Geometry, words: PageWords, story: list[Flowable], lang: str,
+           other: Document | None = None) -> bytes:
+    """Two or more layout passes (contents and page total settle), then the PDF bytes."""
     buffer = io.BytesIO()
     counter = PageCounter()
+    title = f"{document.title} / {other.title}" if other else document.title
+    terms = document.glossary_terms + (other.glossary_terms if other else ())
     template = BriefDocTemplate(
-        buffer, geo, words, counter, title=document.title, author=document.author, subject=document.subtitle,
-        keywords=", ".join(document.glossary_terms[:12]), creator="briefgen", producer="briefgen (ReportLab)",
-        lang=PDF_LANG.get(document.locale, document.locale),
+        buffer, geo, words, counter, title=title, author=document.author, subject=document.subtitle,
+        keywords=", ".join(terms[:12]), creator="briefgen", producer="briefgen (ReportLab)", lang=lang,
     )
-    story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
     template.multiBuild([counter, *story], maxPasses=6)
     return buffer.getvalue()

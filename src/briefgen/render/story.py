@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from briefgen.i18n.interface import Interface
+from briefgen.model.picture import Picture
 from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
 from briefgen.render.contents import Contents
 from briefgen.render.figure import figure
@@ -17,13 +18,16 @@ from briefgen.render.text import plain_block, text_block
 class StoryBuilder:
     """Builds the flowables of one edition."""
 
-    def __init__(self, document: Document, charts: dict[str, bytes], typo: Typography, ui: Interface,
-                 text_width: float, stamp: str):
+    def __init__(self, document: Document, charts: dict[str, Picture], typo: Typography, ui: Interface,
+                 text_width: float, stamp: str, figure_width: float | None = None, key_prefix: str = "h"):
         self.doc = document
         self.charts = charts
         self.typo = typo
         self.ui = ui
         self.width = text_width
+        self.figure_width = figure_width or text_width  # charts span the page in the bilingual edition
+        self.key_prefix = key_prefix
+        self.body_align = "justify"  # ragged right for English in the bilingual edition's narrow column
         self.stamp = stamp
         self.locale = document.locale
         self.figures = 0
@@ -41,7 +45,7 @@ class StoryBuilder:
 
     def key(self) -> str:
         self.keys += 1
-        return f"h{self.keys}"
+        return f"{self.key_prefix}{self.keys}"
 
     # --- cover -------------------------------------------------------------------------
     def cover(self) -> Iterator[Flowable]:
@@ -156,14 +160,14 @@ class StoryBuilder:
         topic = tuple(Span(s.text, True, s.script, s.is_figure) for s in para.topic)
         gap = (Span(" "),) if topic and para.body and self.locale != "zh" else ()
         indent = t.first_indent_em * t.body.size
-        return text_block(topic + gap + para.body, t.body, self.locale, first_indent=indent,
+        return text_block(topic + gap + para.body, t.body, self.locale, first_indent=indent, align=self.body_align,
                           bold_font=t.topic_font, space_after=0 if self.locale == "zh" else 6)
 
     def chart(self, chart: ChartData) -> Flowable:
         self.figures += 1
         label = self.ui.format("Figure {n}", n=self.figures)
         source = self.ui.format("Source: {source}", source=chart.source)
-        return figure(chart, self.charts[chart.id], self.width, self.typo, label, source)
+        return figure(chart, self.charts[chart.id], self.figure_width, self.typo, label, source)
 
     # --- back page -------------------------------------------------------------------
     def back_page(self) -> Iterator[Flowable]:

@@ -33,7 +33,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
         f"{type_.font}-{type_.size}-{align}", fontName=type_.font, fontSize=type_.size, leading=type_.leading,
         textColor=type_.color, alignment=_ALIGN[align], firstLineIndent=first_indent,
         spaceBefore=space_before, spaceAfter=space_after, keepWithNext=int(keep_with_next),
-        hyphenationLang=english_hyphenation if align == "justify" else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        hyphenationLang=english_hyphenation if align in ("justify", "left") else "", embeddedHyphenation=1, uriWasteReduce=0.3,
         allowWidows=0, allowOrphans=0, splitLongWords=0,
     )
     return Paragraph(markup(spans, bold), style)

@@ -75,13 +75,13 @@ def _tile(
     canvas.rect(x, y, w, h, BLUE_TINT)
     canvas.rect(x, y, w, BAND, BLUE)
     top = y + BAND + (h - BAND - content) / 2
-    big = canvas.text(x + PAD, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK)
+    big = canvas.text(x + PAD, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK, display=True)
     top += canvas.type.height(len(tile.number), tile.size)
     if tile.unit and tile.unit_below:
-        canvas.text(x + PAD, top, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK)
+        canvas.text(x + PAD, top, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, display=True)
         top += canvas.type.height(1, VALUE_PT)
     elif tile.unit:
         right = canvas.extent(big)[1] + (0.05 if tile.number[-1][-1].isascii() else 0.01)
         baseline = top - 0.23 * tile.size / 72  # the last line's baseline
-        canvas.text(right, baseline, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline")
+        canvas.text(right, baseline, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline", display=True)
     canvas.text(x + PAD, top + LABEL_GAP, "\n".join(tile.label), LABEL_PT, color=INK)
