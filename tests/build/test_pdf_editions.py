@@ -70,7 +70,7 @@ def test_page_labels_and_footer_count_pages(seed_build: Path, locale: str) -> No
         assert footer.format(n=n, total=total) in pages[n - 1], f"page {n}"
 
 
-@pytest.mark.parametrize("locale", ["zh", "en"])
+@pytest.mark.parametrize("locale", ["zh", "en", "zh-en"])
 def test_every_font_is_embedded_and_subset(seed_build: Path, locale: str) -> None:
     fonts = _fonts(PdfReader(seed_build / f"henan-2024-{locale}.pdf"))
     assert fonts, "no fonts found"
@@ -153,3 +153,31 @@ def test_letter_paper_with_print_marks(tmp_path: Path, monkeypatch: pytest.Monke
     if KINSOKU.is_file() and shutil.which("pdftotext"):
         done = subprocess.run([sys.executable, str(KINSOKU), str(pdf)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_bilingual_edition_pairs_every_paragraph(seed_build: Path) -> None:
+    pdf = seed_build / "henan-2024-zh-en.pdf"
+    reader = PdfReader(pdf)
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh-CN"
+    text = pdftotext(pdf)
+    chinese, english = localized(seed_brief(), "zh"), localized(seed_brief(), "en")
+    squeezed = squeeze(text)
+    for zh_part, en_part in zip(chinese.parts, english.parts):
+        for zh_section, en_section in zip(zh_part.sections, en_part.sections):
+            for zh_para, en_para in zip(zh_section.paragraphs, en_section.paragraphs):
+                assert squeeze(zh_para.plain())[:40] in squeezed
+                assert squeeze(en_para.plain()).replace("-", "")[:30] in squeezed.replace("-", "")
+    titles = set(_outline_titles(reader.outline))
+    assert f"{chinese.parts[0].title} / {english.parts[0].title}" in titles
+    pages = text.split("\f")[:-1]
+    total = len(pages)
+    for n in range(2, total + 1):
+        assert f"第 {n} 页 / 共 {total} 页" in pages[n - 1] and f"Page {n} of {total}" in pages[n - 1]
+
+
+@pytest.mark.skipif(not KINSOKU.is_file(), reason="shared/tools/kinsoku_check.py not present")
+def test_bilingual_line_breaking_rules_hold(seed_build: Path) -> None:
+    pdftotext(seed_build / "henan-2024-zh-en.pdf")
+    done = subprocess.run([sys.executable, str(KINSOKU), str(seed_build / "henan-2024-zh-en.pdf")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:]

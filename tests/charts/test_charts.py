@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import struct
 from functools import cache
-from io import BytesIO
 from pathlib import Path
 
 import pytest

@@ -26,7 +26,7 @@ class Edition:
     """What a worker needs to build one PDF."""
 
     brief: Brief
-    locale: str
+    locale: str  # the edition: a locale, or "zh-en" for the bilingual edition
     output: Path
     cache: Path  # folder of cached chart Pictures
     font_dir: Path
@@ -55,18 +55,26 @@ def localized(brief: Brief, locale: str) -> Document:
     return localize(brief, load_translations(brief, locale), interface(locale))
 
 
+def edition_locales(name: str) -> list[str]:
+    """The languages of an edition: "zh" -> [zh]; the bilingual "zh-en" -> [zh, en]."""
+    return name.split("-")
+
+
 def build_edition(edition: Edition) -> EditionResult:
     """Render the edition's PDF and replace the old one only once the new one is complete."""
-    from briefgen.render.pdf import RenderOptions, render_pdf  # ReportLab only in the worker
+    from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf  # ReportLab only here
 
-    document = localized(edition.brief, edition.locale)
-    charts, drawn = chart_pictures(document.charts(), edition.cache, edition.font_dir, edition.code_version)
-    ui = interface(edition.locale)
-    stamp = ui.format("Built {date}", date=format_date(build_date(), edition.locale))
-    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamp)
-    pdf = render_pdf(document, charts, options)
+    documents = [localized(edition.brief, locale) for locale in edition_locales(edition.locale)]
+    charts, drawn = chart_pictures(documents[0].charts(), edition.cache, edition.font_dir, edition.code_version)
+    stamps = [interface(d.locale).format("Built {date}", date=format_date(build_date(), d.locale)) for d in documents]
+    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
+    if len(documents) == 2:
+        pdf = render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))
+    else:
+        pdf = render_pdf(documents[0], charts, options)
     atomic_write(edition.output, pdf)
-    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, document.draft)
+    draft = any(d.draft for d in documents)
+    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft)
 
 
 def chart_pictures(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.build import manifest
-from briefgen.build.edition import Edition, EditionResult, build_date, build_edition
+from briefgen.build.edition import Edition, EditionResult, build_date, build_edition, edition_locales
 from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
@@ -65,7 +65,8 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
     brief = load_brief(root)
     locales = _editions(brief, options.editions)
     log.info("Step 2 - Checking translations of %s", brief.id)
-    statuses = {loc: translation_status(brief, loc) for loc in locales if loc != SOURCE_LOCALE}
+    languages = dict.fromkeys(loc for edition in locales for loc in edition_locales(edition))
+    statuses = {loc: translation_status(brief, loc) for loc in languages if loc != SOURCE_LOCALE}
     warnings = _translation_policy(brief, statuses, options.strict)
     out = options.out / brief.id
     with locked(out):
@@ -80,13 +81,18 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
     return warnings
 
 
+def editions_of(brief: Brief) -> list[str]:
+    """One edition per language, and a bilingual one (source left) per translation."""
+    singles = list(brief.locales)
+    return singles + [f"{SOURCE_LOCALE}-{loc}" for loc in singles if loc != SOURCE_LOCALE and SOURCE_LOCALE in singles]
+
+
 def _editions(brief: Brief, wanted: tuple[str, ...]) -> list[str]:
-    if not wanted:
-        return list(brief.locales)
-    unknown = [w for w in wanted if w not in brief.locales]
+    available = editions_of(brief)
+    unknown = [w for w in wanted if w not in available]
     if unknown:
-        raise UsageError(f"{brief.id} has no edition {', '.join(unknown)} (it has: {', '.join(brief.locales)})")
-    return [loc for loc in brief.locales if loc in wanted]
+        raise UsageError(f"{brief.id} has no edition {', '.join(unknown)} (it has: {', '.join(available)})")
+    return [e for e in available if e in wanted] if wanted else available
 
 
 def _translation_policy(brief: Brief, statuses: dict[str, Status], strict: bool) -> list[Problem]:
