@@ -11,7 +11,9 @@ The CLI catches BriefError only; anything else is a bug and may show a traceback
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -41,11 +43,15 @@ class Location:
 
 def _display_path(path: str | Path) -> str:
     """Paths relative to the working directory when they are under it, as editors expect."""
-    p = Path(path)
+    return _relative(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _relative(path: str, cwd: str) -> str:
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(p)
+        return path
 
 
 @dataclass(frozen=True)

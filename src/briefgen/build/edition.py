@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import pickle
 import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +36,7 @@ class Edition:
     paper: str
     print_marks: bool
     code_version: str  # changes whenever briefgen's own code or catalogs change
+    spare_core: bool = False  # a core is free: draw charts in a second process
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,14 @@ def build_edition(edition: Edition) -> EditionResult:
     """Render the edition's PDF and replace the old one only once the new one is complete."""
     from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf  # ReportLab only here
 
+    from briefgen.render.fonts import faces_for, register_fonts
+
     documents = [localized(edition.brief, locale) for locale in edition_locales(edition.locale)]
-    charts, drawn = chart_pictures(documents[0].charts(), edition.cache, edition.font_dir, edition.code_version)
+    pending = _start_charts(documents[0].charts(), edition.cache, edition.font_dir, edition.code_version,
+                            background=edition.spare_core)
+    faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
+    register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
+    charts, drawn = pending()
     stamps = [interface(d.locale).format("Built {date}", date=format_date(build_date(), d.locale)) for d in documents]
     options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
     if len(documents) == 2:
@@ -82,20 +92,45 @@ def chart_pictures(
 ) -> tuple[dict[str, Picture], int]:
     """Each chart's Picture, from the cache when its data and the chart code are unchanged: a
     warm build never imports matplotlib."""
-    out: dict[str, Picture] = {}
-    drawn = 0
-    for chart in charts:
-        path = cache / f"{chart.locale}-{chart.id}-{sha256_bytes((version + repr(chart)).encode())[:16]}.pickle"
-        cached = _cached_picture(path)
-        if cached is not None:
-            out[chart.id] = cached
-            continue
-        from briefgen.charts.render import render_picture  # matplotlib only when a chart must be drawn
+    return _start_charts(charts, cache, font_dir, version, background=False)()
 
-        out[chart.id] = render_picture(chart, font_dir)
-        atomic_write(path, pickle.dumps(out[chart.id], protocol=PICKLE_PROTOCOL))
-        drawn += 1
-    return out, drawn
+
+def _start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str,
+                  background: bool) -> Callable[[], tuple[dict[str, Picture], int]]:
+    """Load cached pictures and start drawing the missing ones; call the result to collect them.
+
+    In the background (a forked process) the drawing overlaps the parent's font loading.
+    """
+    paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.pickle"
+             for c in charts}
+    found = {c.id: p for c in charts if (p := _cached_picture(paths[c.id])) is not None}
+    missing = [c for c in charts if c.id not in found]
+    if not missing:
+        return lambda: (found, 0)
+    jobs = [(c, paths[c.id], font_dir) for c in missing]
+    if not background:
+        return lambda: ({**found, **dict(map(_draw_picture, jobs))}, len(missing))
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_draw_pictures, jobs)
+
+    def collect() -> tuple[dict[str, Picture], int]:
+        with pool:
+            return {**found, **dict(future.result())}, len(missing)
+    return collect
+
+
+def _draw_pictures(jobs: list[tuple[ChartData, Path, Path]]) -> list[tuple[str, Picture]]:
+    return [_draw_picture(job) for job in jobs]
+
+
+def _draw_picture(job: tuple[ChartData, Path, Path]) -> tuple[str, Picture]:
+    """Draw one chart and cache it (matplotlib is imported only when a chart must be drawn)."""
+    from briefgen.charts.render import render_picture
+
+    chart, path, font_dir = job
+    picture = render_picture(chart, font_dir)
+    atomic_write(path, pickle.dumps(picture, protocol=PICKLE_PROTOCOL))
+    return chart.id, picture
 
 
 def _cached_picture(path: Path) -> Picture | None:

@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.build import manifest
@@ -153,7 +153,8 @@ def _run(jobs: list[Edition], options: BuildOptions) -> list[EditionResult]:
     workers = min(len(jobs), options.jobs or os.cpu_count() or 1)
     log.info("Step 3-5 - Localizing, drawing charts and rendering %d edition(s) with %d worker(s)", len(jobs), workers)
     if workers == 1:
-        return [_timed(job, options.progress) for job in jobs]
+        spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
+        return [_timed(replace(job, spare_core=spare), options.progress) for job in jobs]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return list(pool.map(_timed, jobs, [options.progress] * len(jobs)))

@@ -4,6 +4,7 @@ This is what charts and the renderer consume. It holds no ReportLab or matplotli
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -110,3 +111,10 @@ class Document:
     def charts(self) -> list[ChartData]:
         found = [p.chart for p in self.parts] + [s.chart for p in self.parts for s in p.sections]
         return [c for c in found if c is not None]
+
+    def has_chinese(self) -> bool:
+        """True when any string of the edition holds Chinese (a fallback, a name, a quote)."""
+        return bool(_HAN.search(repr(self)))
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")

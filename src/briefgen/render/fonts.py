@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
@@ -44,10 +45,20 @@ def default_font_dir() -> Path:
     return Path(override) if override else Path(__file__).parents[3] / "fonts"
 
 
-def register_fonts(font_dir: Path) -> None:
-    """Register the four faces and their bold families; calling it again does nothing."""
+def faces_for(locales: Iterable[str], chinese_text: bool) -> tuple[str, ...]:
+    """The faces an edition draws with: Chinese ones for Chinese text (a DRAFT's fallback too),
+    Latin ones for other languages; chart labels always use the Chinese sans."""
+    chinese = any(loc == "zh" for loc in locales) or chinese_text
+    latin = any(loc != "zh" for loc in locales)
+    return (CJK_FACES if chinese else ("Sans", "Sans-Bold")) + (LATIN_FACES if latin else ())
+
+
+def register_fonts(font_dir: Path, faces: Iterable[str] = tuple(FACES)) -> None:
+    """Register faces (parsing a CJK font takes a while: only those needed) and their bold
+    families; calling it again does nothing."""
     known = set(pdfmetrics.getRegisteredFontNames())
-    for name, filename in FACES.items():
+    for name in faces:
+        filename = FACES[name]
         if name not in known:
             pdfmetrics.registerFont(TTFont(name, str(font_dir / filename)))
     for family in ("Serif", "Sans", "LatinSerif", "LatinSans"):

@@ -74,7 +74,7 @@ class BriefDocTemplate(BaseDocTemplate):
         self.words = words
         self.counter = counter
         super().__init__(target, pagesize=geometry.sheet, leftMargin=0, rightMargin=0, topMargin=0,
-                         bottomMargin=0, invariant=1, initialFontName="Serif", **kw)
+                         bottomMargin=0, invariant=1, initialFontName=words.font, **kw)
         g = geometry
         frame = Frame(g.offset + g.margin_left, g.offset + g.margin_bottom, g.text_width, g.text_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")

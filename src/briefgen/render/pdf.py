@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from briefgen.i18n.interface import Interface, interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import Document
-from briefgen.render.fonts import register_fonts
+from briefgen.render.fonts import faces_for, register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
 from briefgen.render.parallel import GAP, ParallelStoryBuilder
 from briefgen.render.story import StoryBuilder
@@ -29,7 +29,7 @@ class RenderOptions:
 
 def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     """The edition as PDF bytes; identical inputs give identical bytes."""
-    register_fonts(options.font_dir)
+    register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
     ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
@@ -40,7 +40,7 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
                         options: RenderOptions, stamps: tuple[str, str]) -> bytes:
     """The bilingual edition: Chinese left, English right; charts from the Chinese edition."""
-    register_fonts(options.font_dir)
+    register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en")
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
