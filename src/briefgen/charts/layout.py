@@ -8,7 +8,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, BboxBase
 
 from briefgen.charts.render import draw
 from briefgen.charts.style import RC
@@ -45,10 +45,10 @@ def drawn_characters(chart: ChartData, font_dir: Path) -> set[str]:
 
 def text_sizes(chart: ChartData, font_dir: Path) -> list[float]:
     """The size in points of every text drawn (the figure is drawn at print size)."""
-    return [t.get_fontsize() for t in texts(draw(chart, font_dir))]
+    return [float(t.get_fontsize()) for t in texts(draw(chart, font_dir))]
 
 
-def _outside(box: Bbox, frame: Bbox) -> bool:
+def _outside(box: BboxBase, frame: BboxBase) -> bool:
     return (
         box.x0 < frame.x0 - TOLERANCE
         or box.y0 < frame.y0 - TOLERANCE

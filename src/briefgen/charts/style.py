@@ -42,7 +42,7 @@ ORANGE_TINT = mix(ORANGE, 0.22)
 GREY = "#9b9b9b"
 WHITE = "#ffffff"
 
-RC: dict[str, Any] = {
+RC: Any = {  # rcParams for every chart (typed Any: mypy's rc_context wants literal keys)
     "svg.fonttype": "path",  # text as outlines: the SVG needs no fonts
     "svg.hashsalt": "briefgen",
     "axes.unicode_minus": False,
