@@ -1,0 +1,57 @@
+"""The seed brief's own charts, as the PDFs carry them: eleven per language, clean layouts,
+every character in the font, numbers equal to the metrics they come from."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from matplotlib.ft2font import FT2Font
+
+from briefgen.build.edition import localized
+from briefgen.charts import check_layout, drawn_characters, text_sizes
+from briefgen.content.loader import load_brief
+from briefgen.model.document import ChartData
+from tests.conftest import ROOT
+
+FONTS = ROOT / "fonts"
+BRIEF = load_brief(ROOT / "content" / "henan-2024")
+CHARTS = [c for locale in ("zh", "en") for c in localized(BRIEF, locale).charts()]
+
+
+def test_eleven_charts_per_language_nine_for_the_areas() -> None:
+    for locale in ("zh", "en"):
+        charts = [c for c in CHARTS if c.locale == locale]
+        assert len(charts) == 11
+        assert len({c.kind for c in charts}) >= 6
+    areas = [s.chart for s in BRIEF.areas()]
+    assert len(areas) == 9 and all(areas)
+    kinds = [c.kind for c in areas if c]
+    assert all(a != b for a, b in zip(kinds, kinds[1:])), kinds
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: f"{c.id}-{c.locale}")
+def test_no_text_is_clipped_or_overlapping(chart: ChartData) -> None:
+    assert check_layout(chart, FONTS) == []
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: f"{c.id}-{c.locale}")
+def test_every_character_is_in_the_chart_font(chart: ChartData) -> None:
+    charmap = FT2Font(str(FONTS / "NotoSansSC_400Regular.ttf")).get_charmap()
+    assert {c for c in drawn_characters(chart, FONTS) if ord(c) not in charmap} == set()
+    assert min(text_sizes(chart, FONTS)) >= 7
+
+
+def test_chart_numbers_come_from_the_metrics() -> None:
+    by_id = {(c.id, c.locale): c for c in CHARTS}
+    grain = next(d for d in by_id[("overview", "zh")].data if d.metric == "grain_output_2023")
+    assert grain.value == float(BRIEF.metrics["grain_output_2023"].value) == 132_490_000_000
+    assert grain.display == "1324.9亿斤"
+    english = next(d for d in by_id[("overview", "en")].data if d.metric == "grain_output_2023")
+    assert english.display == "132.49 billion jin (66.2 million tonnes)"
+    assert english.display in drawn_text(by_id[("overview", "en")]) or english.number in drawn_text(by_id[("overview", "en")])
+
+
+def drawn_text(chart: ChartData) -> str:
+    from briefgen.charts import draw, texts
+
+    return " ".join(t.get_text() for t in texts(draw(chart, FONTS)))
