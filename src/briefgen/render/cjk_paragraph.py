@@ -7,6 +7,7 @@ from typing import Sequence
 
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.render.linebreak import ALIGNMENTS, Line, Span, typeset
@@ -142,3 +143,17 @@ def _slice(spans: tuple[Span, ...], start: int, stop: int | None) -> tuple[Span,
             out.append(replace(span, text=span.text[lo - pos:hi - pos]))
         pos = end
     return tuple(out)
+
+
+def draw_line(canv: Canvas, text: str, font: str, size: float, x: float, y: float, anchor: str = "left") -> None:
+    """One line of Chinese on a page (running head, footer) with the paragraph's spacing rules:
+    ¼-em Han–Latin gaps and compressed marks. `anchor` is where x is: left, center or right."""
+    line = typeset([Span(text, font, size)], 10_000.0, measure, 0.0, "left")[0]
+    shift = {"left": 0.0, "center": line.width / 2, "right": line.width}[anchor]
+    out = canv.beginText()
+    for glyph in line.glyphs:
+        out.setFont(glyph.font, glyph.size)
+        out.setHorizScale(SQUEEZED_SCALE if glyph.tracking < 0 else 100.0)
+        out.setTextOrigin(x - shift + glyph.x, y)
+        out.textOut(glyph.text)
+    canv.drawText(out)

@@ -10,7 +10,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from briefgen.render.fonts import face_for
+from briefgen.render.cjk_paragraph import draw_line
+from briefgen.render.fonts import face_for, has_han
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
 
 MARK_LENGTH = 6 * mm
@@ -122,20 +123,24 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(MUTED)
         self._text(canv, self.words.running_head, 8, left, head_y + 2)
-        self._text(canv, self.words.running_date, 8, right, head_y + 2, canv.drawRightString)
+        self._text(canv, self.words.running_date, 8, right, head_y + 2, "right")
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         canv.line(left, head_y - 2, right, head_y - 2)
         total = self.counter.pages(self.page)
         footer = self.words.footer.format(page=self.page, pages=total)
-        self._text(canv, footer, 8, (left + right) / 2, g.offset + g.margin_bottom - 11 * mm, canv.drawCentredString)
+        self._text(canv, footer, 8, (left + right) / 2, g.offset + g.margin_bottom - 11 * mm, "center")
         canv.restoreState()
         self._draft(canv)
 
-    def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, draw: Any = None) -> None:
-        """Draw a page string in the edition's sans face (the Chinese one for Chinese text)."""
-        canv.setFont(face_for(text, self.words.font), size)
-        (draw or canv.drawString)(x, y, text)
+    def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, anchor: str = "left") -> None:
+        """Draw a page string in the edition's sans face; Chinese by the paragraph's spacing rules."""
+        font = face_for(text, self.words.font)
+        if has_han(text):
+            draw_line(canv, text, font, size, x, y, anchor)
+            return
+        canv.setFont(font, size)
+        {"left": canv.drawString, "center": canv.drawCentredString, "right": canv.drawRightString}[anchor](x, y, text)
 
     def _sheet(self, canv: Canvas) -> None:
         """Trim and bleed boxes and crop marks, when printing with marks."""
