@@ -114,3 +114,30 @@ def test_charts_export_svg_and_png(tmp_path: Path) -> None:
         for png in pngs:
             data = png.read_bytes()
             assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") >= 1200
+
+
+def test_unwritable_output_is_one_line(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert build(river, blocker / "out", "--edition", "zh") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot write the output" in err[0]
+
+
+def test_missing_fonts_are_a_usage_error(river: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("BRIEFGEN_FONTS", str(tmp_path))
+    assert build(river, tmp_path / "out") == 2
+    assert "fonts missing" in capsys.readouterr().err
+
+
+def test_malformed_catalog_is_one_located_line(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from briefgen.cli import main
+
+    assert main(["i18n", "update", "-q", "--content", str(river)]) == 0
+    capsys.readouterr()
+    po = river / "river-2025/locale/en/LC_MESSAGES/content.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "unterminated\n', encoding="utf-8")
+    assert build(river, tmp_path / "out") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{po}:"), err

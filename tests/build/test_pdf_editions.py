@@ -141,10 +141,11 @@ def test_same_epoch_gives_identical_bytes(seed_build: Path, tmp_path: Path, monk
     assert again == (seed_build / "henan-2024-zh.pdf").read_bytes()
 
 
-def test_letter_paper_with_print_marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_letter_paper_with_print_marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edition: str) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    assert build(ROOT / "content", tmp_path, "--edition", "zh", "--paper", "letter", "--print-marks") == 0
-    pdf = tmp_path / "henan-2024" / "henan-2024-zh-letter-print.pdf"
+    assert build(ROOT / "content", tmp_path, "--edition", edition, "--paper", "letter", "--print-marks") == 0
+    pdf = tmp_path / "henan-2024" / f"henan-2024-{edition}-letter-print.pdf"
     page = PdfReader(pdf).pages[3]
     trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
     assert (float(trim.width), float(trim.height)) == pytest.approx(LETTER, abs=0.5)

@@ -26,7 +26,7 @@ from briefgen.files import locked, sha256_bytes
 from briefgen.i18n.catalog import SOURCE_LOCALE
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
-from briefgen.render.fonts import default_font_dir
+from briefgen.render.fonts import FACES, default_font_dir
 
 log = logging.getLogger("briefgen")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -48,6 +48,7 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
     """Build the selected briefs; return every problem met (errors stop only their brief)."""
     problems: list[Problem] = []
     started = time.perf_counter()
+    _check_fonts(options.font_dir or default_font_dir())
     for root in select_briefs(content_dir, names):
         try:
             problems += build_brief(root, options)
@@ -56,8 +57,18 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
         except BriefError as exc:
             problems += exc.problems
             log.error("%s: not built; its previous PDFs were left as they were", root.name)
+        except OSError as exc:  # an output folder that cannot be written, a full disk
+            where = Location.of(exc.filename or options.out)
+            problems.append(Problem(where, f"cannot write the output: {exc.strerror or exc}"))
     log.info("done in %.1f s", time.perf_counter() - started)
     return problems
+
+
+def _check_fonts(font_dir: Path) -> None:
+    missing = [name for name in FACES.values() if not (font_dir / name).is_file()]
+    if missing:
+        raise UsageError(f"{font_dir}: fonts missing ({', '.join(missing)}); set BRIEFGEN_FONTS to the "
+                         "folder holding the bundled fonts")
 
 
 def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
