@@ -182,3 +182,16 @@ def test_bilingual_line_breaking_rules_hold(seed_build: Path) -> None:
     done = subprocess.run([sys.executable, str(KINSOKU), str(seed_build / "henan-2024-zh-en.pdf")],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_english_headings_are_never_hyphenated(seed_build: Path) -> None:
+    text = squeeze(pdftotext(seed_build / "henan-2024-en.pdf"))
+    document = localized(seed_brief(), "en")
+    headings = [p.title for p in document.parts] + [s.title for p in document.parts for s in p.sections]
+    headings += ["".join(x.text for x in s.headline) for p in document.parts for s in p.sections if s.headline]
+    assert [h for h in headings if squeeze(h) not in text] == []
+
+
+def test_english_compounds_break_only_at_their_hyphen(seed_build: Path) -> None:
+    lines = [line.strip() for line in pdftotext(seed_build / "henan-2024-en.pdf").splitlines() if line.strip()]
+    assert not [line for line in lines if re.match(r"-[a-z]", line)]  # 'high-' / '-tech'

@@ -161,7 +161,7 @@ class StoryBuilder:
         gap = (Span(" "),) if topic and para.body and self.locale != "zh" else ()
         indent = t.first_indent_em * t.body.size
         return text_block(topic + gap + para.body, t.body, self.locale, first_indent=indent, align=self.body_align,
-                          bold_font=t.topic_font, space_after=0 if self.locale == "zh" else 6)
+                          bold_font=t.topic_font, space_after=0 if self.locale == "zh" else 6, hyphenate=True)
 
     def chart(self, chart: ChartData) -> Flowable:
         self.figures += 1

@@ -22,8 +22,9 @@ _ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": 
 
 def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = "justify",
                first_indent: float = 0.0, bold_font: str | None = None, space_before: float = 0.0,
-               space_after: float = 0.0, keep_with_next: bool = False) -> Flowable:
-    """A paragraph of spans in the edition's language."""
+               space_after: float = 0.0, keep_with_next: bool = False, hyphenate: bool | None = None) -> Flowable:
+    """A paragraph of spans in the edition's language; English body text hyphenates (headings,
+    labels and centred lines do not unless asked)."""
     bold = bold_font or _bold(type_.font)
     if locale == "zh" or any(has_han(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
         style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
@@ -33,7 +34,8 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
         f"{type_.font}-{type_.size}-{align}", fontName=type_.font, fontSize=type_.size, leading=type_.leading,
         textColor=type_.color, alignment=_ALIGN[align], firstLineIndent=first_indent,
         spaceBefore=space_before, spaceAfter=space_after, keepWithNext=int(keep_with_next),
-        hyphenationLang=english_hyphenation if align in ("justify", "left") else "", embeddedHyphenation=1, uriWasteReduce=0.3,
+        hyphenationLang=english_hyphenation if (align == "justify" if hyphenate is None else hyphenate) else "",
+        embeddedHyphenation=1, uriWasteReduce=0.3,
         allowWidows=0, allowOrphans=0, splitLongWords=0,
     )
     return Paragraph(markup(spans, bold), style)
