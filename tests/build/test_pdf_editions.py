@@ -185,7 +185,8 @@ def test_bilingual_line_breaking_rules_hold(seed_build: Path) -> None:
 
 
 def test_english_headings_are_never_hyphenated(seed_build: Path) -> None:
-    text = squeeze(pdftotext(seed_build / "henan-2024-en.pdf"))
+    reader = PdfReader(seed_build / "henan-2024-en.pdf")  # pypdf keeps a line-end hyphen; pdftotext drops it
+    text = squeeze("\n".join(page.extract_text() for page in reader.pages))
     document = localized(seed_brief(), "en")
     headings = [p.title for p in document.parts] + [s.title for p in document.parts for s in p.sections]
     headings += ["".join(x.text for x in s.headline) for p in document.parts for s in p.sections if s.headline]
