@@ -111,3 +111,10 @@ def test_command_line_shows_no_traceback(tiny_brief: Path) -> None:
 def test_unknown_brief_is_a_usage_error(tiny_brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--content", str(tiny_brief.parent), "nosuch"]) == 2
     assert "no brief named nosuch" in capsys.readouterr().err
+
+
+def test_character_missing_from_the_fonts_is_reported(tiny_brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace_in(tiny_brief / "parts/main.yaml", "全年产值", "全年🙂产值")
+    code, lines = run_check(tiny_brief.parent, capsys)
+    assert code == 1 and len(lines) == 1
+    assert lines[0].startswith(f"{tiny_brief}/parts/main.yaml:6:9: ") and "U+1F642" in lines[0]
