@@ -5,10 +5,13 @@ import datetime as dt
 import multiprocessing
 import os
 import pickle
+import queue
 import re
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+import threading
+import traceback
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from briefgen.content.model import Brief
@@ -65,26 +68,54 @@ def edition_locales(name: str) -> list[str]:
 
 
 def build_edition(edition: Edition) -> EditionResult:
-    """Render the edition's PDF and replace the old one only once the new one is complete."""
-    from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf  # ReportLab only here
+    """Render the edition's PDF and replace the old one only once the new one is complete.
 
-    from briefgen.render.fonts import faces_for, register_fonts
-
-    documents = [localized(edition.brief, locale) for locale in edition_locales(edition.locale)]
-    pending = _start_charts(documents[0].charts(), edition.cache, edition.font_dir, edition.code_version,
-                            background=edition.spare_core)
-    faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
-    register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
-    charts, drawn = pending()
-    stamps = [interface(d.locale).format("Built {date}", date=format_date(build_date(), d.locale)) for d in documents]
-    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
-    if len(documents) == 2:
-        pdf = render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))
-    else:
-        pdf = render_pdf(documents[0], charts, options)
+    With a spare core the charts are drawn in a second process while this one loads ReportLab,
+    registers the fonts and lays out the text; each figure waits only for its own chart (ReportLab
+    asks for it when it first measures the figure).
+    """
+    first, *others = edition_locales(edition.locale)
+    documents = [localized(edition.brief, first)]  # its charts are the edition's: start them first
+    charts = _start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
+                           background=edition.spare_core)
+    try:
+        documents += [localized(edition.brief, locale) for locale in others]
+        pdf = _render(documents, charts, edition)
+        drawn = charts.finish()  # every chart drawn and cached, or the chart process's error raised
+    except BaseException:
+        charts.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
+        raise
+    finally:
+        charts.close()
     atomic_write(edition.output, pdf)
     draft = any(d.draft for d in documents)
     return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft)
+
+
+def _render(documents: list[Document], charts: dict[str, Picture], edition: Edition) -> bytes:
+    """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
+    from briefgen.render.fonts import faces_for, register_fonts  # ReportLab only here
+    from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf
+
+    faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
+    register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
+    stamps = [interface(d.locale).format("Built {date}", date=format_date(build_date(), d.locale)) for d in documents]
+    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
+    if len(documents) == 2:
+        return render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))
+    return render_pdf(documents[0], charts, options)
+
+
+def story_order(document: Document) -> list[ChartData]:
+    """The document's charts in the order its story shows them (as StoryBuilder.part places them),
+    so that the chart process draws first what the layout needs first."""
+    order: list[str] = []
+    for part in document.parts:
+        lead = [part.chart.id] if part.chart and part.intro else []
+        tail = [part.chart.id] if part.chart and not part.intro else []
+        order += lead + [s.chart.id for s in part.sections if s.chart] + tail
+    position = {chart_id: n for n, chart_id in enumerate(order)}
+    return sorted(document.charts(), key=lambda c: position.get(c.id, len(position)))
 
 
 def chart_pictures(
@@ -92,35 +123,140 @@ def chart_pictures(
 ) -> tuple[dict[str, Picture], int]:
     """Each chart's Picture, from the cache when its data and the chart code are unchanged: a
     warm build never imports matplotlib."""
-    return _start_charts(charts, cache, font_dir, version, background=False)()
+    pictures = _start_charts(charts, cache, font_dir, version, background=False)
+    return dict(pictures), pictures.finish()
+
+
+class ChartPictures(dict[str, Picture]):
+    """An edition's chart Pictures by chart id: the cached ones, and the ones being drawn.
+
+    Looking up a chart that the chart process has not sent yet waits until it arrives (or raises
+    the error that stopped the process). `finish` waits for the rest and says how many were drawn;
+    `close` (always, in a finally) stops the process if it is still running.
+    """
+
+    def __init__(self, pictures: dict[str, Picture], drawn: int, pending: tuple[str, ...] = (),
+                 process: BaseProcess | None = None, inbox: Connection | None = None) -> None:
+        super().__init__(pictures)
+        self.drawn = drawn  # charts not found in the cache, drawn here or in the chart process
+        self.pending = set(pending)  # ids the chart process has yet to send
+        self.process = process
+        self.inbox = inbox
+        self.error: BaseException | None = None  # what stopped the chart process, as it raised it
+
+    def __missing__(self, chart_id: str) -> Picture:
+        if chart_id not in self.pending:
+            raise KeyError(chart_id)
+        while chart_id in self.pending:
+            self._receive(chart_id)
+        return self[chart_id]
+
+    def finish(self) -> int:
+        """Wait until every chart has been drawn and cached; return how many were drawn."""
+        while self.inbox is not None:
+            self._receive(None)
+        return self.drawn
+
+    def reraise(self) -> None:
+        """Raise the chart process's error, if it sent one, as it was sent."""
+        if self.error is not None:
+            raise self.error from None
+
+    def close(self) -> None:
+        """Reap the chart process, stopping it first if it is still drawing (an error in the parent)."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join()
+            self.process.close()
+            self.process = None
+        if self.inbox is not None:
+            self.inbox.close()
+            self.inbox = None
+
+    def _receive(self, wanted: str | None) -> None:
+        """One message from the chart process: a Picture, its error, or the end of its output."""
+        if self.inbox is None or self.process is None:
+            raise RuntimeError(f"chart {wanted!r} was asked for after the chart process was closed")
+        try:
+            message = self.inbox.recv()
+        except EOFError:
+            self.inbox.close()
+            self.inbox = None
+            self.process.join()
+            if self.pending or self.process.exitcode:
+                what = f"before sending chart {wanted!r}" if wanted else "before it finished"
+                raise RuntimeError(f"the chart process stopped (exit code {self.process.exitcode}) {what}") from None
+            return
+        if message[0] == "error":
+            _, error, trace = message
+            error.add_note(f"(raised in the chart process)\n{trace}")
+            self.error = error
+            raise error
+        _, chart_id, data = message
+        self[chart_id] = pickle.loads(data)
+        self.pending.discard(chart_id)
 
 
 def _start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str,
-                  background: bool) -> Callable[[], tuple[dict[str, Picture], int]]:
-    """Load cached pictures and start drawing the missing ones; call the result to collect them.
+                  background: bool) -> ChartPictures:
+    """Load cached pictures and draw the missing ones, at once or in a forked process.
 
-    In the background (a forked process) the drawing overlaps the parent's font loading.
+    In the background the process draws the charts in the order given and sends each one as soon
+    as it is drawn; a build with every chart cached starts no process and never imports matplotlib.
     """
     paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.pickle"
              for c in charts}
     found = {c.id: p for c in charts if (p := _cached_picture(paths[c.id])) is not None}
     missing = [c for c in charts if c.id not in found]
-    if not missing:
-        return lambda: (found, 0)
     jobs = [(c, paths[c.id], font_dir) for c in missing]
-    if not background:
-        return lambda: ({**found, **dict(map(_draw_picture, jobs))}, len(missing))
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_draw_pictures, jobs)
+    if not background or not missing:
+        return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing))
+    context = multiprocessing.get_context("fork")
+    inbox, outbox = context.Pipe(duplex=False)
+    process = context.Process(target=_draw_and_send, args=(jobs, outbox), name="briefgen-charts", daemon=True)
+    try:
+        process.start()
+    finally:
+        outbox.close()  # the child holds the only writing end: its exit is the parent's EOF
+    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox)
 
-    def collect() -> tuple[dict[str, Picture], int]:
-        with pool:
-            return {**found, **dict(future.result())}, len(missing)
-    return collect
+
+def _draw_and_send(jobs: list[tuple[ChartData, Path, Path]], outbox: Connection) -> None:
+    """In the chart process: draw each chart, send it, then cache it; on an error send the error.
+
+    A thread does the sending, so that drawing never waits for the parent to read the pipe.
+    """
+    from briefgen.charts.render import render_picture
+
+    letters: queue.SimpleQueue[tuple[object, ...] | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(letters, outbox))
+    sender.start()
+    try:
+        for chart, path, font_dir in jobs:
+            data = pickle.dumps(render_picture(chart, font_dir), protocol=PICKLE_PROTOCOL)
+            letters.put(("picture", chart.id, data))
+            atomic_write(path, data)
+    except BaseException as error:  # noqa: BLE001 - every error goes to the parent, which raises it
+        letters.put(("error", _portable(error), traceback.format_exc()))
+    finally:
+        letters.put(None)
+        sender.join()
+        outbox.close()
 
 
-def _draw_pictures(jobs: list[tuple[ChartData, Path, Path]]) -> list[tuple[str, Picture]]:
-    return [_draw_picture(job) for job in jobs]
+def _send_all(letters: queue.SimpleQueue[tuple[object, ...] | None], outbox: Connection) -> None:
+    while (letter := letters.get()) is not None:
+        outbox.send(letter)
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself when it survives pickling, else a RuntimeError that names it."""
+    try:
+        pickle.loads(pickle.dumps(error))
+        return error
+    except Exception:  # noqa: BLE001 - an exception class that cannot be rebuilt from its args
+        return RuntimeError(f"{type(error).__name__}: {error}")
 
 
 def _draw_picture(job: tuple[ChartData, Path, Path]) -> tuple[str, Picture]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
@@ -15,17 +16,34 @@ JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
 
 class PictureFlowable(Flowable):
-    """A Picture scaled to `width` points, centred in the frame."""
+    """A Picture scaled to `width` points, centred in the frame.
 
-    def __init__(self, picture: Picture, width: float) -> None:
+    The picture may be given as a function that returns it: it is then asked for only when the
+    flowable is first measured, so that layout can start while the chart is still being drawn.
+    """
+
+    def __init__(self, picture: Picture | Callable[[], Picture], width: float) -> None:
         super().__init__()
-        self.picture = picture
-        self.scale = width / picture.width
+        self._source = picture
+        self._picture = picture if isinstance(picture, Picture) else None
         self.width = width
-        self.height = picture.height * self.scale
         self.hAlign = "CENTER"
+        if self._picture is not None:
+            self.height = self._picture.height * self.scale
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+    @property
+    def picture(self) -> Picture:
+        if self._picture is None:
+            assert not isinstance(self._source, Picture)
+            self._picture = self._source()
+        return self._picture
+
+    @property
+    def scale(self) -> float:
+        return self.width / self.picture.width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.height = self.picture.height * self.scale
         return self.width, self.height
 
     def draw(self) -> None:

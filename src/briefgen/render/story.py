@@ -167,7 +167,10 @@ class StoryBuilder:
         self.figures += 1
         label = self.ui.format("Figure {n}", n=self.figures)
         source = self.ui.format("Source: {source}", source=chart.source)
-        return figure(chart, self.charts[chart.id], self.figure_width, self.typo, label, source)
+
+        def picture() -> Picture:  # asked for at layout, when the chart may still be drawing
+            return self.charts[chart.id]
+        return figure(chart, picture, self.figure_width, self.typo, label, source)
 
     # --- back page -------------------------------------------------------------------
     def back_page(self) -> Iterator[Flowable]:

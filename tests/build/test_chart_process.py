@@ -1,0 +1,193 @@
+"""The chart process: pictures stream to the layout as they are drawn, errors come back as raised,
+and no process outlives the build."""
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen.build.edition import ChartPictures, Edition, _start_charts, build_edition, story_order
+from briefgen.content.loader import load_brief
+from briefgen.model.document import ChartData
+from tests.build.conftest import EPOCH, ROOT
+from tests.charts.chart_samples import all_samples
+
+FONTS = ROOT / "fonts"
+CHARTS = [c for c in all_samples() if c.locale == "zh"][:3]
+
+
+def start(charts: list[ChartData], cache: Path, background: bool = True) -> ChartPictures:
+    return _start_charts(charts, cache, FONTS, "test", background=background)
+
+
+def no_chart_process_left() -> bool:
+    return not [p for p in multiprocessing.active_children() if p.name == "briefgen-charts"]
+
+
+class Awkward(Exception):
+    """An error that pickles but cannot be rebuilt from its args."""
+
+    def __init__(self, chart: str, why: str) -> None:
+        super().__init__(f"{chart}: {why}")
+
+
+def test_pictures_drawn_in_the_background_equal_those_drawn_here(tmp_path: Path) -> None:
+    here = start(CHARTS, tmp_path / "here", background=False)
+    there = start(CHARTS, tmp_path / "there")
+    try:
+        assert there.process is not None
+        for chart in reversed(CHARTS):  # asked for out of order: the later ones wait in the pipe
+            assert there[chart.id] == here[chart.id]
+        assert there.finish() == here.finish() == len(CHARTS)
+    finally:
+        there.close()
+    assert no_chart_process_left()
+    assert len(list((tmp_path / "there").glob("*.pickle"))) == len(CHARTS)
+
+
+def test_a_warm_build_starts_no_process_and_never_imports_matplotlib(tmp_path: Path) -> None:
+    start(CHARTS, tmp_path, background=False).finish()
+    code = (
+        "import sys; from pathlib import Path; from tests.build.test_chart_process import CHARTS, start\n"
+        f"p = start(CHARTS, Path({str(tmp_path)!r}))\n"
+        "assert p.process is None and p.finish() == 0 and len(p) == len(CHARTS)\n"
+        "assert not [m for m in sys.modules if m.startswith('matplotlib')]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_only_the_missing_charts_are_drawn(tmp_path: Path) -> None:
+    start(CHARTS[:1], tmp_path, background=False).finish()
+    pictures = start(CHARTS, tmp_path)
+    try:
+        assert CHARTS[0].id in pictures  # from the cache, at once
+        assert pictures[CHARTS[2].id].ops
+        assert pictures.finish() == 2
+    finally:
+        pictures.close()
+
+
+def test_an_error_in_the_chart_process_is_raised_as_itself(tmp_path: Path) -> None:
+    bad = dataclasses.replace(CHARTS[1], kind="no-such-kind")
+    pictures = start([CHARTS[0], bad, CHARTS[2]], tmp_path)
+    try:
+        assert pictures[CHARTS[0].id].ops
+        with pytest.raises(ValueError, match="unknown kind 'no-such-kind'") as raised:
+            pictures[bad.id]
+        assert any("chart process" in note for note in getattr(raised.value, "__notes__", []))
+    finally:
+        pictures.close()
+    assert no_chart_process_left()
+
+
+def test_an_error_is_raised_by_finish_when_no_figure_asked_for_the_chart(tmp_path: Path) -> None:
+    bad = dataclasses.replace(CHARTS[0], kind="no-such-kind")
+    pictures = start([bad], tmp_path)
+    try:
+        with pytest.raises(ValueError, match="unknown kind"):
+            pictures.finish()
+    finally:
+        pictures.close()
+    assert no_chart_process_left()
+
+
+def test_an_error_that_cannot_be_rebuilt_comes_back_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def awkward(chart: ChartData, font_dir: Path) -> None:
+        raise Awkward(chart.id, "broken")
+
+    monkeypatch.setattr("briefgen.charts.render.render_picture", awkward)  # the forked child sees it
+    pictures = start(CHARTS, tmp_path)
+    try:
+        with pytest.raises(RuntimeError, match=f"Awkward: {CHARTS[0].id}: broken"):
+            pictures[CHARTS[0].id]
+    finally:
+        pictures.close()
+
+
+def test_a_chart_process_that_dies_is_reported_not_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefgen.charts.render.render_picture", lambda chart, font_dir: os._exit(3))
+    pictures = start(CHARTS, tmp_path)
+    try:
+        with pytest.raises(RuntimeError, match="exit code 3"):
+            pictures[CHARTS[1].id]
+    finally:
+        pictures.close()
+    assert no_chart_process_left()
+
+
+def test_close_stops_a_chart_process_still_drawing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("briefgen.charts.render.render_picture", lambda chart, font_dir: time.sleep(600))
+    pictures = start(CHARTS, tmp_path)
+    process = pictures.process
+    assert process is not None and process.is_alive()
+    pictures.close()  # what build_edition's finally does when the layout fails
+    assert no_chart_process_left()
+    assert pictures.process is None and pictures.inbox is None
+    pictures.close()  # twice is harmless
+
+
+def test_an_unknown_chart_is_a_key_error_not_a_wait(tmp_path: Path) -> None:
+    pictures = start(CHARTS, tmp_path)
+    try:
+        with pytest.raises(KeyError):
+            pictures["no-such-chart"]
+        pictures.finish()
+    finally:
+        pictures.close()
+
+
+def test_charts_are_drawn_in_the_order_the_story_shows_them() -> None:
+    from briefgen.build.edition import localized
+
+    document = localized(load_brief(ROOT / "content" / "henan-2024"), "zh")
+    order = [c.id for c in story_order(document)]
+    assert sorted(order) == sorted(c.id for c in document.charts())
+    expected: list[str] = []
+    for part in document.parts:
+        sections = [s.chart.id for s in part.sections if s.chart]
+        if part.chart:
+            sections = [part.chart.id, *sections] if part.intro else [*sections, part.chart.id]
+        expected += sections
+    assert order == expected
+
+
+@pytest.mark.parametrize("locale", ["zh-en"])
+def test_charts_in_the_background_give_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      locale: str) -> None:
+    """The bilingual edition, cold: streamed charts or charts drawn first, the PDF is the same."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    brief = load_brief(ROOT / "content" / "henan-2024")
+    pdfs = []
+    for spare_core in (True, False):
+        out = tmp_path / str(spare_core)
+        edition = Edition(brief, locale, out / "brief.pdf", out / "cache", FONTS, "a4", False, "test", spare_core)
+        result = build_edition(edition)
+        assert result.charts_drawn == len(brief.charts())
+        pdfs.append(edition.output.read_bytes())
+    assert pdfs[0] == pdfs[1]
+    assert no_chart_process_left()
+
+
+def test_a_build_fails_with_the_chart_process_error_as_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not ReportLab's renamed copy of it ("... raised by KeepTogether ..."); no PDF, no process left."""
+    from briefgen.charts.render import render_picture
+
+    def broken(chart: ChartData, font_dir: Path) -> object:
+        if chart.id == "investment":
+            raise ValueError("a bug in a chart")
+        return render_picture(chart, font_dir)
+
+    monkeypatch.setattr("briefgen.charts.render.render_picture", broken)
+    brief = load_brief(ROOT / "content" / "henan-2024")
+    edition = Edition(brief, "zh", tmp_path / "brief.pdf", tmp_path / "cache", FONTS, "a4", False, "test", True)
+    with pytest.raises(ValueError) as raised:
+        build_edition(edition)
+    assert str(raised.value) == "a bug in a chart"
+    assert not edition.output.exists()
+    assert no_chart_process_left()
