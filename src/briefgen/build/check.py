@@ -15,7 +15,7 @@ from briefgen.content.model import Brief
 from briefgen.errors import Location, Problem
 from briefgen.i18n.catalog import load_translations, po_path, target_locales
 from briefgen.i18n.status import translation_status
-from briefgen.render.fonts import CJK_FACES, FACES, LATIN_FACES, default_font_dir, has_han
+from briefgen.render.faces import CJK_FACES, FACES, LATIN_FACES, default_font_dir, has_han
 
 IGNORED = set(" \n\t")
 

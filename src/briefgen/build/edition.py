@@ -94,7 +94,8 @@ def build_edition(edition: Edition) -> EditionResult:
 
 def _render(documents: list[Document], charts: dict[str, Picture], edition: Edition) -> bytes:
     """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
-    from briefgen.render.fonts import faces_for, register_fonts  # ReportLab only here
+    from briefgen.render.faces import faces_for
+    from briefgen.render.fonts import register_fonts  # ReportLab only here
     from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf
 
     faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))

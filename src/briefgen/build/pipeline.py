@@ -26,7 +26,7 @@ from briefgen.files import locked, sha256_bytes
 from briefgen.i18n.catalog import SOURCE_LOCALE
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
-from briefgen.render.fonts import FACES, default_font_dir
+from briefgen.render.faces import FACES, default_font_dir
 
 log = logging.getLogger("briefgen")
 PACKAGE = Path(__file__).resolve().parents[1]

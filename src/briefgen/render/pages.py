@@ -11,7 +11,7 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefgen.render.cjk_paragraph import draw_line
-from briefgen.render.fonts import face_for, has_han
+from briefgen.render.faces import face_for, has_han
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
 
 MARK_LENGTH = 6 * mm

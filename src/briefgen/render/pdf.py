@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 from briefgen.i18n.interface import Interface, interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import Document
-from briefgen.render.fonts import faces_for, register_fonts
+from briefgen.render.faces import faces_for
+from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
 from briefgen.render.parallel import GAP, ParallelStoryBuilder
 from briefgen.render.story import StoryBuilder

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefgen.model.document import Span
 from briefgen.render import linebreak
 from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle
-from briefgen.render.fonts import cjk_face, has_han
+from briefgen.render.faces import cjk_face, has_han
 from briefgen.render.styles import Type
 
 SCRIPT_SCALE = 0.7
