@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.build.edition import ChartPictures, Edition, _start_charts, build_edition, story_order
+from briefgen.build.edition import Edition, build_edition
+from briefgen.build.pictures import ChartPictures, start_charts, story_order
 from briefgen.content.loader import load_brief
 from briefgen.model.document import ChartData
 from tests.build.conftest import EPOCH, ROOT
@@ -23,7 +24,7 @@ CHARTS = [c for c in all_samples() if c.locale == "zh"][:3]
 
 
 def start(charts: list[ChartData], cache: Path, background: bool = True) -> ChartPictures:
-    return _start_charts(charts, cache, FONTS, "test", background=background)
+    return start_charts(charts, cache, FONTS, "test", background=background)
 
 
 def no_chart_process_left() -> bool:

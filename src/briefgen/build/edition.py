@@ -2,29 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import pickle
-import queue
 import re
-import threading
-import traceback
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from briefgen.content.model import Brief
+from briefgen.build.pictures import start_charts, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
 from briefgen.i18n.numbers import format_date
-from briefgen.model.document import ChartData, Document
+from briefgen.model.document import Document
 from briefgen.model.localize import localize
 from briefgen.model.picture import Picture
 
 PAGE = re.compile(rb"/Type /Page(?!s)")
-PICKLE_PROTOCOL = 5  # fixed, so that the same Picture always caches as the same bytes
 
 
 @dataclass(frozen=True)
@@ -76,7 +69,7 @@ def build_edition(edition: Edition) -> EditionResult:
     """
     first, *others = edition_locales(edition.locale)
     documents = [localized(edition.brief, first)]  # its charts are the edition's: start them first
-    charts = _start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
+    charts = start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
                            background=edition.spare_core)
     try:
         documents += [localized(edition.brief, locale) for locale in others]
@@ -105,177 +98,3 @@ def _render(documents: list[Document], charts: dict[str, Picture], edition: Edit
     if len(documents) == 2:
         return render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))
     return render_pdf(documents[0], charts, options)
-
-
-def story_order(document: Document) -> list[ChartData]:
-    """The document's charts in the order its story shows them (as StoryBuilder.part places them),
-    so that the chart process draws first what the layout needs first."""
-    order: list[str] = []
-    for part in document.parts:
-        lead = [part.chart.id] if part.chart and part.intro else []
-        tail = [part.chart.id] if part.chart and not part.intro else []
-        order += lead + [s.chart.id for s in part.sections if s.chart] + tail
-    position = {chart_id: n for n, chart_id in enumerate(order)}
-    return sorted(document.charts(), key=lambda c: position.get(c.id, len(position)))
-
-
-def chart_pictures(
-    charts: list[ChartData], cache: Path, font_dir: Path, version: str
-) -> tuple[dict[str, Picture], int]:
-    """Each chart's Picture, from the cache when its data and the chart code are unchanged: a
-    warm build never imports matplotlib."""
-    pictures = _start_charts(charts, cache, font_dir, version, background=False)
-    return dict(pictures), pictures.finish()
-
-
-class ChartPictures(dict[str, Picture]):
-    """An edition's chart Pictures by chart id: the cached ones, and the ones being drawn.
-
-    Looking up a chart that the chart process has not sent yet waits until it arrives (or raises
-    the error that stopped the process). `finish` waits for the rest and says how many were drawn;
-    `close` (always, in a finally) stops the process if it is still running.
-    """
-
-    def __init__(self, pictures: dict[str, Picture], drawn: int, pending: tuple[str, ...] = (),
-                 process: BaseProcess | None = None, inbox: Connection | None = None) -> None:
-        super().__init__(pictures)
-        self.drawn = drawn  # charts not found in the cache, drawn here or in the chart process
-        self.pending = set(pending)  # ids the chart process has yet to send
-        self.process = process
-        self.inbox = inbox
-        self.error: BaseException | None = None  # what stopped the chart process, as it raised it
-
-    def __missing__(self, chart_id: str) -> Picture:
-        if chart_id not in self.pending:
-            raise KeyError(chart_id)
-        while chart_id in self.pending:
-            self._receive(chart_id)
-        return self[chart_id]
-
-    def finish(self) -> int:
-        """Wait until every chart has been drawn and cached; return how many were drawn."""
-        while self.inbox is not None:
-            self._receive(None)
-        return self.drawn
-
-    def reraise(self) -> None:
-        """Raise the chart process's error, if it sent one, as it was sent."""
-        if self.error is not None:
-            raise self.error from None
-
-    def close(self) -> None:
-        """Reap the chart process, stopping it first if it is still drawing (an error in the parent)."""
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.process.close()
-            self.process = None
-        if self.inbox is not None:
-            self.inbox.close()
-            self.inbox = None
-
-    def _receive(self, wanted: str | None) -> None:
-        """One message from the chart process: a Picture, its error, or the end of its output."""
-        if self.inbox is None or self.process is None:
-            raise RuntimeError(f"chart {wanted!r} was asked for after the chart process was closed")
-        try:
-            message = self.inbox.recv()
-        except EOFError:
-            self.inbox.close()
-            self.inbox = None
-            self.process.join()
-            if self.pending or self.process.exitcode:
-                what = f"before sending chart {wanted!r}" if wanted else "before it finished"
-                raise RuntimeError(f"the chart process stopped (exit code {self.process.exitcode}) {what}") from None
-            return
-        if message[0] == "error":
-            _, error, trace = message
-            error.add_note(f"(raised in the chart process)\n{trace}")
-            self.error = error
-            raise error
-        _, chart_id, data = message
-        self[chart_id] = pickle.loads(data)
-        self.pending.discard(chart_id)
-
-
-def _start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str,
-                  background: bool) -> ChartPictures:
-    """Load cached pictures and draw the missing ones, at once or in a forked process.
-
-    In the background the process draws the charts in the order given and sends each one as soon
-    as it is drawn; a build with every chart cached starts no process and never imports matplotlib.
-    """
-    paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.pickle"
-             for c in charts}
-    found = {c.id: p for c in charts if (p := _cached_picture(paths[c.id])) is not None}
-    missing = [c for c in charts if c.id not in found]
-    jobs = [(c, paths[c.id], font_dir) for c in missing]
-    if not background or not missing:
-        return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing))
-    context = multiprocessing.get_context("fork")
-    inbox, outbox = context.Pipe(duplex=False)
-    process = context.Process(target=_draw_and_send, args=(jobs, outbox), name="briefgen-charts", daemon=True)
-    try:
-        process.start()
-    finally:
-        outbox.close()  # the child holds the only writing end: its exit is the parent's EOF
-    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox)
-
-
-def _draw_and_send(jobs: list[tuple[ChartData, Path, Path]], outbox: Connection) -> None:
-    """In the chart process: draw each chart, send it, then cache it; on an error send the error.
-
-    A thread does the sending, so that drawing never waits for the parent to read the pipe.
-    """
-    from briefgen.charts.render import render_picture
-
-    letters: queue.SimpleQueue[tuple[object, ...] | None] = queue.SimpleQueue()
-    sender = threading.Thread(target=_send_all, args=(letters, outbox))
-    sender.start()
-    try:
-        for chart, path, font_dir in jobs:
-            data = pickle.dumps(render_picture(chart, font_dir), protocol=PICKLE_PROTOCOL)
-            letters.put(("picture", chart.id, data))
-            atomic_write(path, data)
-    except BaseException as error:  # noqa: BLE001 - every error goes to the parent, which raises it
-        letters.put(("error", _portable(error), traceback.format_exc()))
-    finally:
-        letters.put(None)
-        sender.join()
-        outbox.close()
-
-
-def _send_all(letters: queue.SimpleQueue[tuple[object, ...] | None], outbox: Connection) -> None:
-    while (letter := letters.get()) is not None:
-        outbox.send(letter)
-
-
-def _portable(error: BaseException) -> BaseException:
-    """The error itself when it survives pickling, else a RuntimeError that names it."""
-    try:
-        pickle.loads(pickle.dumps(error))
-        return error
-    except Exception:  # noqa: BLE001 - an exception class that cannot be rebuilt from its args
-        return RuntimeError(f"{type(error).__name__}: {error}")
-
-
-def _draw_picture(job: tuple[ChartData, Path, Path]) -> tuple[str, Picture]:
-    """Draw one chart and cache it (matplotlib is imported only when a chart must be drawn)."""
-    from briefgen.charts.render import render_picture
-
-    chart, path, font_dir = job
-    picture = render_picture(chart, font_dir)
-    atomic_write(path, pickle.dumps(picture, protocol=PICKLE_PROTOCOL))
-    return chart.id, picture
-
-
-def _cached_picture(path: Path) -> Picture | None:
-    """The Picture pickled at `path` by an earlier build (our own cache folder), else None."""
-    if not path.is_file():
-        return None
-    try:
-        picture = pickle.loads(path.read_bytes())
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # written by another briefgen: draw the chart again
-    return picture if isinstance(picture, Picture) else None
