@@ -196,3 +196,14 @@ def test_english_headings_are_never_hyphenated(seed_build: Path) -> None:
 def test_english_compounds_break_only_at_their_hyphen(seed_build: Path) -> None:
     lines = [line.strip() for line in pdftotext(seed_build / "henan-2024-en.pdf").splitlines() if line.strip()]
     assert not [line for line in lines if re.match(r"-[a-z]", line)]  # 'high-' / '-tech'
+
+
+def test_contents_rows_link_to_their_headings(seed_build: Path) -> None:
+    reader = PdfReader(seed_build / "henan-2024-zh.pdf")
+    pages = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, 1)}
+    contents_text = reader.pages[1].extract_text()
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    targets = [pages[link["/Dest"][0].idnum] for link in links if link.get("/Subtype") == "/Link"]
+    assert len(targets) >= 2 * 20
+    for target in set(targets):  # every target page number is printed on the contents page
+        assert str(target) in contents_text and target >= 3

@@ -23,7 +23,8 @@ class Contents(TableOfContents):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         entries = self._lastEntries or [(0, "…", 0, None)]
-        rows = [[self.make_title(text, level), self.make_number(str(page), level)] for level, text, page, _key in entries]
+        rows = [[Linked(self.make_title(text, level), key), Linked(self.make_number(str(page), level), key)]
+                for level, text, page, key in entries]
         style = [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                  ("TOPPADDING", (0, 0), (-1, -1), 3), ("FONT", (0, 0), (-1, -1), self.font, 10)]
@@ -36,3 +37,20 @@ class Contents(TableOfContents):
         self._table = Table(rows, colWidths=(availWidth - NUMBER_COLUMN, NUMBER_COLUMN), style=TableStyle(style))
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+
+class Linked(Flowable):
+    """A flowable whose area jumps to a bookmark when clicked (a contents row to its heading)."""
+
+    def __init__(self, content: Flowable, key: str | None):
+        super().__init__()
+        self.content, self.key = content, key
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+        if self.key:
+            self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
