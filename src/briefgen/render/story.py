@@ -2,17 +2,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
 from briefgen.render.contents import Contents
+from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
 from briefgen.render.pages import mark_heading
 from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
 from briefgen.render.text import plain_block, text_block
+
+
+FIGURE_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)  # cover figures, largest first
 
 
 class StoryBuilder:
@@ -69,7 +75,9 @@ class StoryBuilder:
 
     def cover_figures(self, data: tuple[Datum, ...]) -> Flowable:
         columns = 2 if len(data) == 4 else len(data)
-        cells = [self.figure_cell(d) for d in data]
+        room = self.width / columns - 12
+        size = next((s for s in FIGURE_SIZES if all(self.headline_width(d, s) <= room for d in data)), FIGURE_SIZES[-1])
+        cells = [self.figure_cell(d, size) for d in data]
         rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
         table = Table(rows, colWidths=[self.width / columns] * columns)
         table.setStyle(TableStyle([
@@ -79,14 +87,26 @@ class StoryBuilder:
         ]))
         return table
 
-    def figure_cell(self, datum: Datum) -> list[Flowable]:
-        """A headline figure: the number large, its unit beside it, its label and year below."""
-        percent = datum.unit == "percent"
-        unit = "" if percent else datum.unit_label
+    def figure_text(self, datum: Datum) -> tuple[str, str]:
+        """The big number and the unit beside it: ("4.1%", ""), ("1324.9亿", "斤")."""
+        if datum.unit == "percent":
+            return datum.number + "%", ""
+        return datum.number, self.unit_gap + datum.unit_label if datum.unit_label else ""
+
+    def headline_width(self, datum: Datum, size: float) -> float:
+        """Width of a headline figure at `size` with its unit, a quarter em spare for the Han–Latin gap."""
+        number, unit = self.figure_text(datum)
+        face = face_for(number + unit, self.typo.figure.font)
+        return stringWidth(number + unit, face, size) + size / 4
+
+    def figure_cell(self, datum: Datum, size: float) -> list[Flowable]:
+        """A headline figure: the number large, its unit beside it, its label and year below;
+        all figures of the cover share the largest size at which each fits its column."""
+        number, unit = self.figure_text(datum)
         label = self.ui.format("{label} ({year})", label=datum.label, year=datum.year) if datum.year else datum.label
+        figure = replace(self.typo.figure, size=size, leading=size * 1.2)
         return [
-            text_block([Span(datum.number + ("%" if percent else ""), bold=True), Span(self.unit_gap + unit if unit else "")],
-                       self.typo.figure, self.locale, align="left"),
+            text_block([Span(number, bold=True), Span(unit)], figure, self.locale, align="left"),
             plain_block(label, self.typo.label, self.locale, align="left"),
         ]
 
