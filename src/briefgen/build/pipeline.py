@@ -109,7 +109,7 @@ def _editions(brief: Brief, wanted: tuple[str, ...]) -> list[str]:
 def _translation_policy(brief: Brief, statuses: dict[str, Status], strict: bool) -> list[Problem]:
     """Strict: refuse any missing or fuzzy message. Otherwise: warn, and the edition says DRAFT."""
     errors = [p for s in statuses.values() for p in s.errors()]
-    missing = [p for s in statuses.values() for p in s.problems if p.severity == "warning" and not p.message.startswith("glossary")]
+    missing = [p for s in statuses.values() for p in s.missing]
     if errors:
         raise TranslationError(errors)
     if strict and missing:
@@ -118,7 +118,7 @@ def _translation_policy(brief: Brief, statuses: dict[str, Status], strict: bool)
                                              "translate the messages above or build without --strict for a DRAFT")])
     warnings: list[Problem] = []
     for locale, status in statuses.items():
-        for problem in status.problems:  # the full list goes to the build log (-v) and the manifest
+        for problem in status.problems:  # the full list goes to the build log (-v)
             log.info("%s", problem)
         if not status.complete:
             warnings.append(Problem(Location.of(status_path(brief, locale)), (

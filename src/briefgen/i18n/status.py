@@ -24,6 +24,7 @@ class Status:
     obsolete: int = 0
     glossary: int = 0
     problems: list[Problem] = field(default_factory=list)
+    missing: list[Problem] = field(default_factory=list)  # the untranslated and fuzzy ones among problems
 
     @property
     def complete(self) -> bool:
@@ -60,10 +61,12 @@ def _count(status: Status, wanted: Message, found: Message | None, where: Locati
     if found is None or not found.string:
         status.untranslated += 1
         line = found.lineno if found is not None and found.lineno else 0
-        status.problems.append(Problem(Location(where.path, line), f"untranslated: {label}", "warning"))
+        status.missing.append(Problem(Location(where.path, line), f"untranslated: {label}", "warning"))
+        status.problems.append(status.missing[-1])
     elif found.fuzzy:
         status.fuzzy += 1
-        status.problems.append(Problem(Location(where.path, found.lineno or 0), f"fuzzy (needs review): {label}", "warning"))
+        status.missing.append(Problem(Location(where.path, found.lineno or 0), f"fuzzy (needs review): {label}", "warning"))
+        status.problems.append(status.missing[-1])
     else:
         status.translated += 1
 
