@@ -124,6 +124,17 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from briefgen.build import pictures
+
+    if args.jobs != 1:
+        pictures.prewarm()  # first, so matplotlib loads in parallel with everything below
+    try:
+        return _build(args)
+    finally:
+        pictures.discard_prewarmed()
+
+
+def _build(args: argparse.Namespace) -> int:
     from briefgen.build.pipeline import BuildOptions, build_all
 
     options = BuildOptions(out=args.out, strict=args.strict, editions=tuple(args.edition or ()),

@@ -3,6 +3,7 @@ to the layout one by one, so that text layout and font loading overlap matplotli
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import queue
 import threading
@@ -101,6 +102,68 @@ class ChartPictures(dict[str, Picture]):
         self.pending.discard(chart_id)
 
 
+_warm: tuple[BaseProcess, Connection, Connection] | None = None  # process, its job pipe, its results
+
+
+def prewarm() -> None:
+    """Fork the chart process now, at the start of a build: it imports matplotlib (the slowest
+    part of drawing charts) while this process is still loading content, then waits for work.
+    A build that needs no chart drawn in the background discards it (discard_prewarmed)."""
+    global _warm
+    if _warm is not None or (os.cpu_count() or 1) < 2:
+        return
+    context = multiprocessing.get_context("fork")
+    jobs_in, jobs_out = context.Pipe(duplex=False)
+    inbox, outbox = context.Pipe(duplex=False)
+    process = context.Process(target=_wait_for_jobs, args=(jobs_in, outbox), name="briefgen-charts", daemon=True)
+    process.start()
+    jobs_in.close()
+    outbox.close()
+    _warm = (process, jobs_out, inbox)
+
+
+def discard_prewarmed() -> None:
+    """Stop a prewarmed chart process that no edition took."""
+    global _warm
+    if _warm is not None:
+        process, jobs_out, inbox = _warm
+        _warm = None
+        process.terminate()
+        process.join()
+        jobs_out.close()
+        inbox.close()
+
+
+def _wait_for_jobs(jobs_in: Connection, outbox: Connection) -> None:
+    import briefgen.charts.render  # noqa: F401 - the slow import, while the parent starts
+
+    try:
+        jobs = jobs_in.recv()
+    except EOFError:
+        return
+    _draw_and_send(jobs, outbox)
+
+
+def _chart_process(jobs: list[tuple[ChartData, Path, Path]]) -> tuple[BaseProcess, Connection]:
+    """The prewarmed chart process given these jobs, or a new one forked for them."""
+    global _warm
+    if _warm is not None and _warm[0].is_alive():
+        process, jobs_out, inbox = _warm
+        _warm = None
+        jobs_out.send(jobs)
+        jobs_out.close()
+        return process, inbox
+    discard_prewarmed()
+    context = multiprocessing.get_context("fork")
+    inbox, outbox = context.Pipe(duplex=False)
+    process = context.Process(target=_draw_and_send, args=(jobs, outbox), name="briefgen-charts", daemon=True)
+    try:
+        process.start()
+    finally:
+        outbox.close()  # the child holds the only writing end: its exit is the parent's EOF
+    return process, inbox
+
+
 def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str,
                   background: bool) -> ChartPictures:
     """Load cached pictures and draw the missing ones, at once or in a forked process.
@@ -115,13 +178,7 @@ def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: 
     jobs = [(c, paths[c.id], font_dir) for c in missing]
     if not background or not missing:
         return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing))
-    context = multiprocessing.get_context("fork")
-    inbox, outbox = context.Pipe(duplex=False)
-    process = context.Process(target=_draw_and_send, args=(jobs, outbox), name="briefgen-charts", daemon=True)
-    try:
-        process.start()
-    finally:
-        outbox.close()  # the child holds the only writing end: its exit is the parent's EOF
+    process, inbox = _chart_process(jobs)
     return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox)
 
 

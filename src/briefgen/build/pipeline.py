@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from briefgen.build import manifest
+from briefgen.build import manifest, pictures
 from briefgen.build.edition import Edition, EditionResult, build_date, build_edition, edition_locales
 from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
@@ -166,6 +166,7 @@ def _run(jobs: list[Edition], options: BuildOptions) -> list[EditionResult]:
     if workers == 1:
         spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
         return [_timed(replace(job, spare_core=spare), options.progress) for job in jobs]
+    pictures.discard_prewarmed()  # editions in parallel: each draws its own charts, no core to spare
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return list(pool.map(_timed, jobs, [options.progress] * len(jobs)))
