@@ -192,3 +192,17 @@ def test_a_build_fails_with_the_chart_process_error_as_raised(tmp_path: Path, mo
     assert str(raised.value) == "a bug in a chart"
     assert not edition.output.exists()
     assert no_chart_process_left()
+
+
+def test_a_prewarmed_chart_process_is_used_or_stopped(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from briefgen.build import pictures
+    from briefgen.cli import main
+
+    content = ROOT / "content"
+    assert main(["build", "-q", "--content", str(content), "--out", str(tmp_path), "--edition", "zh"]) == 0
+    assert pictures._warm is None  # taken by the edition that drew the charts
+    assert main(["build", "-q", "--content", str(content), "--out", str(tmp_path), "--edition", "zh"]) == 0
+    assert pictures._warm is None  # nothing to draw: stopped
+    assert not [p for p in multiprocessing.active_children() if p.name == "briefgen-charts"]
