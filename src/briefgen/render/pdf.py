@@ -52,7 +52,8 @@ def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, 
     left = StoryBuilder(chinese, charts, zh_typo, zh_ui, column, stamps[0], geo.text_width, key_prefix="z")
     right = StoryBuilder(english, charts, en_typo, en_ui, geo.text_width - column - GAP, stamps[1], geo.text_width,
                          key_prefix="e")
-    right.body_align = "left"  # a 20-em English column justifies with rivers; ragged right with hyphens reads better
+    # a 20-em English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
+    right.body_align, right.banner_label = "left", False
     story = ParallelStoryBuilder(full, left, right, column).story()
     return _build(chinese, geo, words, story, "zh-CN", english)
 

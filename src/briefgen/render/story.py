@@ -34,6 +34,7 @@ class StoryBuilder:
         self.figure_width = figure_width or text_width  # charts span the page in the bilingual edition
         self.key_prefix = key_prefix
         self.body_align = "justify"  # ragged right for English in the bilingual edition's narrow column
+        self.banner_label = True  # the bilingual edition labels its banners once, in Chinese
         self.stamp = stamp
         self.locale = document.locale
         self.figures = 0
@@ -164,8 +165,8 @@ class StoryBuilder:
         bold = f"{self.typo.sans}-Bold"
         label = plain_block(self.ui.gettext("Key work area"), Type(bold, 10, 14, TINT), self.locale, align="center")
         word = plain_block(keyword, Type(bold, 13, 18, ACCENT), self.locale, align="left")
-        label_width = 68 if self.locale == "zh" else 100
-        table = Table([[label, word]], colWidths=[label_width, self.width - label_width])
+        label_width = (68 if self.locale == "zh" else 100) if self.banner_label else 0.0  # beside 关键词: none
+        table = Table([[label if label_width else "", word]], colWidths=[label_width, self.width - label_width])
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("BACKGROUND", (1, 0), (1, 0), TINT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8),
