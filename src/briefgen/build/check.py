@@ -15,7 +15,8 @@ from briefgen.content.model import Brief
 from briefgen.errors import Location, Problem
 from briefgen.i18n.catalog import load_translations, po_path, target_locales
 from briefgen.i18n.status import translation_status
-from briefgen.render.faces import CJK_FACES, FACES, LATIN_FACES, default_font_dir, has_han
+from briefgen.model.document import has_chinese
+from briefgen.render.faces import CJK_FACES, FACES, LATIN_FACES, default_font_dir
 
 IGNORED = set(" \n\t")
 
@@ -55,7 +56,7 @@ def check_glyphs(brief: Brief, font_dir: Path) -> list[Problem]:
         for text in all_texts(brief):
             shown = translations.get(text.context, text.source) or text.source
             where = text.where if shown is text.source else Location.of(po_path(brief, locale))
-            faces = CJK_FACES if locale == "zh" or has_han(shown) else LATIN_FACES  # as render/text.py picks
+            faces = CJK_FACES if locale == "zh" or has_chinese(shown) else LATIN_FACES  # as render/text.py picks
             covered = _covered(font_dir, faces)
             missing = sorted({ch for ch in shown if ch not in covered and ch not in IGNORED})
             problems += [Problem(where, f"{ch!r} (U+{ord(ch):04X}) is not in the bundled fonts; it would print as a box")

@@ -87,16 +87,3 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
 def references(text: str) -> list[str]:
     """The metric ids a text refers to, in order."""
     return REFERENCE.findall(text)
-
-
-def plain_text(text: str) -> str:
-    """The text with markup removed and references left as {id}; for search and comparison."""
-    parts: list[str] = []
-    for node in parse_inline(text):
-        if isinstance(node, (Run, Script)):
-            parts.append(node.text)
-        elif isinstance(node, Ref):
-            parts.append("{" + node.metric + "}")
-        else:
-            parts.append("\n")
-    return "".join(parts)

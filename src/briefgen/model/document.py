@@ -114,7 +114,12 @@ class Document:
 
     def has_chinese(self) -> bool:
         """True when any string of the edition holds Chinese (a fallback, a name, a quote)."""
-        return bool(_HAN.search(repr(self)))
+        return has_chinese(repr(self))
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+_CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")  # Han, CJK and full-width marks
+
+
+def has_chinese(text: str) -> bool:
+    """True when text holds Chinese characters or marks (a Latin face would draw them as boxes)."""
+    return bool(_CHINESE.search(text))

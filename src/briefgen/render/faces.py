@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from briefgen.model.document import has_chinese
+
 FACES: dict[str, str] = {
     "Serif": "NotoSerifSC_400Regular.ttf",
     "Serif-Bold": "NotoSerifSC_700Bold.ttf",
@@ -25,14 +27,9 @@ def cjk_face(font: str) -> str:
     return font.removeprefix("Latin")
 
 
-def has_han(text: str) -> bool:
-    """True when text holds Chinese characters (a Latin face would draw them as boxes)."""
-    return any("\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" for ch in text)
-
-
 def face_for(text: str, font: str) -> str:
     """font, or its Chinese stand-in when the text needs one."""
-    return cjk_face(font) if has_han(text) else font
+    return cjk_face(font) if has_chinese(text) else font
 
 
 def default_font_dir() -> Path:

@@ -11,7 +11,8 @@ from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from briefgen.render.cjk_paragraph import draw_line
-from briefgen.render.faces import face_for, has_han
+from briefgen.model.document import has_chinese
+from briefgen.render.faces import face_for
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
 
 MARK_LENGTH = 6 * mm
@@ -136,7 +137,7 @@ class BriefDocTemplate(BaseDocTemplate):
     def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, anchor: str = "left") -> None:
         """Draw a page string in the edition's sans face; Chinese by the paragraph's spacing rules."""
         font = face_for(text, self.words.font)
-        if has_han(text):
+        if has_chinese(text):
             draw_line(canv, text, font, size, x, y, anchor)
             return
         canv.setFont(font, size)

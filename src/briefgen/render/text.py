@@ -10,10 +10,10 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from briefgen.model.document import Span
+from briefgen.model.document import Span, has_chinese
 from briefgen.render import linebreak
 from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle
-from briefgen.render.faces import cjk_face, has_han
+from briefgen.render.faces import cjk_face
 from briefgen.render.styles import Type
 
 SCRIPT_SCALE = 0.7
@@ -26,7 +26,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
     """A paragraph of spans in the edition's language; English body text hyphenates (headings,
     labels and centred lines do not unless asked)."""
     bold = bold_font or _bold(type_.font)
-    if locale == "zh" or any(has_han(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
+    if locale == "zh" or any(has_chinese(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
         style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
                          space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
         return CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style)
