@@ -63,6 +63,17 @@ class ChartData:
     items: tuple[str, ...] = ()
     words: dict[str, str] | None = None  # interface words: "actual", "target", "goal", "source"
 
+    def alt_text(self) -> str:
+        """What a screen reader says for the chart: its title, description and every figure it shows."""
+        chinese = self.locale == "zh"
+        colon, semicolon, stop = ("：", "；", "。") if chinese else (": ", "; ", ". ")
+        shown = [f"{d.label}{colon}{d.display}" for d in self.data]
+        shown += [f"{a.label}{colon}{a.display}{' / ' if not chinese else '，'}{b.label}{colon}{b.display}"
+                  for a, b in self.pairs]
+        shown += list(self.items)
+        parts = [self.title, self.description.rstrip("。.")] + ([semicolon.join(shown)] if shown else [])
+        return stop.join(p for p in parts if p) + stop.strip()
+
 
 @dataclass(frozen=True)
 class Section:

@@ -9,6 +9,7 @@ from briefgen.model.document import ChartData, Span
 from briefgen.model.picture import Picture
 from briefgen.render.picture import PictureFlowable
 from briefgen.render.styles import Typography
+from briefgen.render.tagging import tag
 from briefgen.render.text import plain_block, text_block
 
 
@@ -21,7 +22,7 @@ def figure(chart: ChartData, picture: Picture | Callable[[], Picture], width: fl
     locale = chart.locale
     title = text_block([Span(f"{label}  ", bold=True), Span(chart.title, bold=True)], typo.h3, locale,
                        align="left", space_before=0, space_after=4)
-    caption = plain_block(chart.description, typo.caption, locale, align="left")
+    caption = tag(plain_block(chart.description, typo.caption, locale, align="left"), "Caption", (0,))
     source = plain_block(source_line, typo.note, locale, align="left")
-    return KeepTogether([Spacer(0, 8), title, PictureFlowable(picture, width), Spacer(0, 4), caption, source,
+    return KeepTogether([Spacer(0, 8), title, tag(PictureFlowable(picture, width), "Figure", (0,), alt=chart.alt_text()), Spacer(0, 4), caption, source,
                          Spacer(0, 10)])

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, PageTemplate
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -14,6 +14,7 @@ from briefgen.render.cjk_paragraph import draw_line
 from briefgen.model.document import has_chinese
 from briefgen.render.faces import face_for
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
+from briefgen.render.tagging import Recorder, Tag, TaggingFrame, artifact, attach, marked
 
 MARK_LENGTH = 6 * mm
 
@@ -71,14 +72,17 @@ class PageCounter(TableOfContents):
 class BriefDocTemplate(BaseDocTemplate):
     """Cover and body page templates on a sheet that may carry bleed and crop marks."""
 
-    def __init__(self, target: Any, geometry: Geometry, words: PageWords, counter: PageCounter, **kw: Any):
+    def __init__(self, target: Any, geometry: Geometry, words: PageWords, counter: PageCounter,
+                 recorder: Recorder | None = None, **kw: Any):
+        self.recorder = recorder
+        self.cover_note_tag: Tag | None = None  # set once the story is numbered
         self.geometry = geometry
         self.words = words
         self.counter = counter
         super().__init__(target, pagesize=geometry.sheet, leftMargin=0, rightMargin=0, topMargin=0,
                          bottomMargin=0, invariant=1, initialFontName=words.font, **kw)
         g = geometry
-        frame = Frame(g.offset + g.margin_left, g.offset + g.margin_bottom, g.text_width, g.text_height,
+        frame = TaggingFrame(g.offset + g.margin_left, g.offset + g.margin_bottom, g.text_width, g.text_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([
             PageTemplate("cover", [frame], onPage=self.decorate_cover),
@@ -88,6 +92,9 @@ class BriefDocTemplate(BaseDocTemplate):
     def handle_documentBegin(self) -> None:  # noqa: N802
         super().handle_documentBegin()
         self.canv.setPageCompression(1)
+        if self.recorder is not None:  # marked content of this pass only
+            self.recorder.reset()
+            attach(self.canv, self.recorder)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         outline = getattr(flowable, "_outline", None)
@@ -108,11 +115,14 @@ class BriefDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(ACCENT)
         band = 14 * mm
-        canv.rect(g.offset - g.bleed, g.offset + g.trim_height - band, g.trim_width + 2 * g.bleed,
-                  band + g.bleed, stroke=0, fill=1)
+        with artifact(canv):
+            canv.rect(g.offset - g.bleed, g.offset + g.trim_height - band, g.trim_width + 2 * g.bleed,
+                      band + g.bleed, stroke=0, fill=1)
         canv.setFillColor(MUTED)
-        for n, line in enumerate(reversed(self.words.cover_note.split("\n"))):
-            self._text(canv, line, 9, g.offset + g.margin_left, g.offset + g.margin_bottom + n * 14)
+        with marked(canv, self.cover_note_tag):
+            lines = self.words.cover_note.split("\n")
+            for n, line in enumerate(lines):  # top line first, so it also reads first
+                self._text(canv, line, 9, g.offset + g.margin_left, g.offset + g.margin_bottom + (len(lines) - 1 - n) * 14)
         canv.restoreState()
         self._draft(canv)
 
@@ -121,6 +131,12 @@ class BriefDocTemplate(BaseDocTemplate):
         g = self.geometry
         left, right = g.offset + g.margin_left, g.offset + g.margin_left + g.text_width
         head_y = g.offset + g.trim_height - g.margin_top + 7 * mm
+        with artifact(canv, "Pagination"):
+            self._running(canv, left, right, head_y)
+        self._draft(canv)
+
+    def _running(self, canv: Canvas, left: float, right: float, head_y: float) -> None:
+        g = self.geometry
         canv.saveState()
         canv.setFillColor(MUTED)
         self._text(canv, self.words.running_head, 8, left, head_y + 2)
@@ -132,7 +148,6 @@ class BriefDocTemplate(BaseDocTemplate):
         footer = self.words.footer.format(page=self.page, pages=total)
         self._text(canv, footer, 8, (left + right) / 2, g.offset + g.margin_bottom - 11 * mm, "center")
         canv.restoreState()
-        self._draft(canv)
 
     def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, anchor: str = "left") -> None:
         """Draw a page string in the edition's sans face; Chinese by the paragraph's spacing rules."""
@@ -154,6 +169,11 @@ class BriefDocTemplate(BaseDocTemplate):
         x1, y1 = x0 + g.trim_width, y0 + g.trim_height
         canv.setTrimBox((x0, y0, x1, y1))
         canv.setBleedBox((x0 - g.bleed, y0 - g.bleed, x1 + g.bleed, y1 + g.bleed))
+        with artifact(canv, "Pagination"):
+            self._crop_marks(canv, x0, y0, x1, y1)
+
+    def _crop_marks(self, canv: Canvas, x0: float, y0: float, x1: float, y1: float) -> None:
+        g = self.geometry
         canv.saveState()
         canv.setLineWidth(0.25)
         canv.setStrokeColorCMYK(1, 1, 1, 1)
@@ -170,6 +190,10 @@ class BriefDocTemplate(BaseDocTemplate):
         """An incomplete translation is stamped DRAFT on every page."""
         if not self.words.draft:
             return
+        with artifact(canv, "Pagination", "Watermark"):
+            self._draft_marks(canv)
+
+    def _draft_marks(self, canv: Canvas) -> None:
         g = self.geometry
         canv.saveState()
         canv.setFillColor(DRAFT_GREY)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 
 from briefgen.render.cjk_paragraph import CJKParagraph
 from briefgen.render.story import StoryBuilder
+from briefgen.render.tagging import OrderMark, copy_tag, draw_child
 from briefgen.render.text import plain_block
 
 PAIRED = (CJKParagraph, Paragraph, Table)
@@ -19,7 +20,12 @@ GAP = 18.0
 
 
 class SideBySide(Flowable):
-    """Two flowables in columns, top-aligned; splits both at the same height."""
+    """Two flowables in columns, top-aligned; splits both at the same height.
+
+    Each column is its own element: the Chinese paragraph reads first, then its English."""
+
+    _briefgen_tags_itself = True
+    _briefgen_container = True
 
     def __init__(self, left: Flowable, right: Flowable, left_width: float, gap: float = GAP):
         super().__init__()
@@ -28,6 +34,9 @@ class SideBySide(Flowable):
         self.keepWithNext = getattr(left, "keepWithNext", 0) or getattr(right, "keepWithNext", 0)
         self.spaceBefore = max(left.getSpaceBefore(), right.getSpaceBefore())
         self.spaceAfter = max(left.getSpaceAfter(), right.getSpaceAfter())
+
+    def parts(self) -> tuple[Flowable, Flowable]:
+        return self.left, self.right
 
     def _widths(self, available: float) -> tuple[float, float]:
         return self.left_width, available - self.left_width - self.gap
@@ -44,7 +53,7 @@ class SideBySide(Flowable):
         heads, tails = [], []
         for part, width in ((self.left, left), (self.right, right)):
             _, height = part.wrap(width, availHeight)
-            pieces = [part] if height <= availHeight else part.split(width, availHeight)
+            pieces = [part] if height <= availHeight else copy_tag(part, part.split(width, availHeight))
             if not pieces:
                 return []
             heads.append(pieces[0])
@@ -55,8 +64,8 @@ class SideBySide(Flowable):
                 SideBySide(tails[0], tails[1], self.left_width, self.gap)]
 
     def draw(self) -> None:
-        self.left.drawOn(self.canv, 0, self.height - self.left_height)
-        self.right.drawOn(self.canv, self.left_width + self.gap, self.height - self.right_height)
+        draw_child(self.canv, self.left, 0, self.height - self.left_height)
+        draw_child(self.canv, self.right, self.left_width + self.gap, self.height - self.right_height)
 
 
 def zip_stories(left: Iterable[Flowable], right: Iterable[Flowable], left_width: float) -> list[Flowable]:
@@ -91,6 +100,7 @@ class ParallelStoryBuilder:
     def story(self) -> list[Flowable]:
         en = self.english
         out = list(self.full.cover())
+        out.append(OrderMark())
         out += [Spacer(0, 18), plain_block(en.doc.title, en.typo.h1, en.locale, align="left", space_after=4),
                 plain_block(en.doc.subtitle, en.typo.h3, en.locale, align="left")]
         out += [NextPageTemplate("body"), PageBreak(), *self.full.contents()]

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, TableStyle
 
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
@@ -15,6 +15,7 @@ from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
 from briefgen.render.pages import mark_heading
 from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
+from briefgen.render.tagging import OrderMark, TaggedTable, tag
 from briefgen.render.text import plain_block, text_block
 
 
@@ -43,7 +44,7 @@ class StoryBuilder:
 
     def story(self) -> list[Flowable]:
         out = list(self.cover())
-        out += [NextPageTemplate("body"), PageBreak()]
+        out += [OrderMark(), NextPageTemplate("body"), PageBreak()]
         out += list(self.contents())
         for part in self.doc.parts:
             out += [PageBreak(), *self.part(part)]
@@ -80,7 +81,7 @@ class StoryBuilder:
         size = next((s for s in FIGURE_SIZES if all(self.headline_width(d, s) <= room for d in data)), FIGURE_SIZES[-1])
         cells = [self.figure_cell(d, size) for d in data]
         rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-        table = Table(rows, colWidths=[self.width / columns] * columns)
+        table = TaggedTable(rows, colWidths=[self.width / columns] * columns)
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
@@ -117,7 +118,7 @@ class StoryBuilder:
         yield mark_heading(plain_block(title, self.typo.h1, self.locale, align="left", space_after=18), title, 0,
                            self.key(), toc=False)
         toc = Contents(self.contents_title, self.contents_number, self.typo.serif)
-        yield toc
+        yield tag(toc, "TOC", (0,))
 
     def contents_title(self, text: str, level: int) -> Flowable:
         type_ = self.typo.h3 if level == 0 else Type(self.typo.serif, 10.5, 16)
@@ -166,7 +167,7 @@ class StoryBuilder:
         label = plain_block(self.ui.gettext("Key work area"), Type(bold, 10, 14, TINT), self.locale, align="center")
         word = plain_block(keyword, Type(bold, 13, 18, ACCENT), self.locale, align="left")
         label_width = (68 if self.locale == "zh" else 100) if self.banner_label else 0.0  # beside 关键词: none
-        table = Table([[label if label_width else "", word]], colWidths=[label_width, self.width - label_width])
+        table = TaggedTable([[label if label_width else "", word]], colWidths=[label_width, self.width - label_width])
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("BACKGROUND", (1, 0), (1, 0), TINT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8),

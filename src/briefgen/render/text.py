@@ -15,6 +15,7 @@ from briefgen.render import linebreak
 from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle
 from briefgen.render.faces import cjk_face
 from briefgen.render.styles import Type
+from briefgen.render.tagging import in_language
 
 SCRIPT_SCALE = 0.7
 _ALIGN = {"justify": TA_JUSTIFY, "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -29,7 +30,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
     if locale == "zh" or any(has_chinese(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
         style = CJKStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
                          space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
-        return CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style)
+        return in_language(CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style), "zh")
     style = ParagraphStyle(
         f"{type_.font}-{type_.size}-{align}", fontName=type_.font, fontSize=type_.size, leading=type_.leading,
         textColor=type_.color, alignment=_ALIGN[align], firstLineIndent=first_indent,
@@ -38,7 +39,7 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
         embeddedHyphenation=1, uriWasteReduce=0.3,
         allowWidows=0, allowOrphans=0, splitLongWords=0,
     )
-    return Paragraph(markup(spans, bold), style)
+    return in_language(Paragraph(markup(spans, bold), style), locale)
 
 
 @lru_cache(maxsize=1)
