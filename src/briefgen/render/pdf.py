@@ -10,12 +10,14 @@ from reportlab.platypus import Flowable
 from briefgen.i18n.interface import Interface, interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import Document
+from briefgen.render.accessible import DocumentFacts, finish
 from briefgen.render.faces import faces_for
 from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
 from briefgen.render.parallel import GAP, ParallelStoryBuilder
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
+from briefgen.render.tagging import Numbering, OrderMark, Recorder, tag_of
 
 PDF_LANG = {"zh": "zh-CN", "en": "en-US"}
 
@@ -35,7 +37,7 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
     geo = geometry(options.paper, typo.body.size, options.print_marks)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
     story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
-    return _build(document, geo, words, story, PDF_LANG.get(document.locale, document.locale))
+    return _build(document, geo, words, story, PDF_LANG.get(document.locale, document.locale), options)
 
 
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
@@ -55,7 +57,7 @@ def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, 
     # a 20-em English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
     right.body_align, right.banner_label = "left", False
     story = ParallelStoryBuilder(full, left, right, column).story()
-    return _build(chinese, geo, words, story, "zh-CN", english)
+    return _build(chinese, geo, words, story, "zh-CN", options, english)
 
 
 def _words(document: Document, ui: Interface, font: str, footer: str, other: Document | None = None) -> PageWords:
@@ -71,15 +73,20 @@ def _words(document: Document, ui: Interface, font: str, footer: str, other: Doc
 
 
 def _build(document: Document, geo: Geometry, words: PageWords, story: list[Flowable], lang: str,
-           other: Document | None = None) -> bytes:
-    """Two or more layout passes (contents and page total settle), then the PDF bytes."""
+           options: RenderOptions, other: Document | None = None) -> bytes:
+    """Two or more layout passes (contents and page total settle), then the tagged PDF bytes."""
     buffer = io.BytesIO()
     counter = PageCounter()
+    recorder = Recorder()
     title = f"{document.title} / {other.title}" if other else document.title
     terms = document.glossary_terms + (other.glossary_terms if other else ())
+    facts = DocumentFacts(title, document.author, document.subtitle, ", ".join(terms[:12]), lang,
+                          archival=not options.print_marks)
     template = BriefDocTemplate(
-        buffer, geo, words, counter, title=title, author=document.author, subject=document.subtitle,
-        keywords=", ".join(terms[:12]), creator="briefgen", producer="briefgen (ReportLab)", lang=lang,
+        buffer, geo, words, counter, recorder, title=facts.title, author=facts.author, subject=facts.subject,
+        keywords=facts.keywords, creator="briefgen", producer="briefgen (ReportLab, pikepdf)", lang=lang,
     )
+    Numbering(lang).story(story)
+    template.cover_note_tag = next((tag_of(f) for f in story if isinstance(f, OrderMark)), None)
     template.multiBuild([counter, *story], maxPasses=6)
-    return buffer.getvalue()
+    return finish(buffer.getvalue(), recorder, facts)
