@@ -35,9 +35,23 @@ def check_brief(brief: Brief, problems: Problems) -> None:
         _check_metric_exists(brief, metric_id, Location.of(brief.root / "brief.yaml"), problems)
         used.add(metric_id)
     _check_locales(brief, problems)
+    _check_accessible(brief, problems)
     for metric in brief.metrics.values():
         if metric.id not in used:
             problems.add(metric.where, f"metric {metric.id!r} is not used in any text or chart", "warning")
+
+
+def _check_accessible(brief: Brief, problems: Problems) -> None:
+    """What a screen reader needs: a document title, headings with words, a description per chart.
+
+    Heading levels follow from the format (part H1, section H2), so none can be skipped."""
+    needed = [(brief.title, "the brief needs a title (it is the PDF's title for screen readers)")]
+    needed += [(p.title, "a part needs a title (it is a heading)") for p in brief.parts]
+    needed += [(c.description, "a chart needs a description (it is the figure's text for screen readers)")
+               for c in brief.charts()]
+    for text, message in needed:
+        if text is not None and not text.source.strip():
+            problems.add(text.where, message)
 
 
 def all_texts(brief: Brief) -> Iterator[Text]:
