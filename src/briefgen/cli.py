@@ -107,7 +107,7 @@ def _add_i18n(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
     p = sub.add_parser("i18n", help="manage translation catalogs",
                        description="extract: write locale/content.pot from the YAML; update: merge it into each "
                                    "language's .po (changed text becomes fuzzy); compile: check and compile .mo; "
-                                   "status: how complete each translation is.")
+                                   "status: how complete each translation is; init: add a language.")
     actions = p.add_subparsers(title="actions", metavar="ACTION")
     for name, text in (("extract", "write the message template"), ("update", "merge the template into the .po files"),
                        ("compile", "check the .po files and compile them"), ("status", "report translation completeness")):
@@ -115,6 +115,14 @@ def _add_i18n(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
         a.add_argument("--strict", action="store_true", help="exit 1 when any translation is missing or fuzzy")
         a.add_argument("--locale", action="append", metavar="LOCALE", help="only this language (e.g. en)")
         a.set_defaults(run=_run_i18n, action=name)
+    a = actions.add_parser("init", help="start a catalog for a new language",
+                           description="Add LOCALE to each brief's locales and write its catalog "
+                                       "(filled from other briefs' catalogs of that language where they match).")
+    a.add_argument("locale", metavar="LOCALE", help="the new language, e.g. fr")
+    for action in common._actions:
+        if action.dest != "help":
+            a._add_action(action)
+    a.set_defaults(run=_run_i18n_init)
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -153,6 +161,12 @@ def _run_i18n(args: argparse.Namespace) -> int:
     from briefgen.i18n.commands import run_i18n
 
     return report(run_i18n(args.action, args.content, args.briefs, locales=args.locale, strict=args.strict))
+
+
+def _run_i18n_init(args: argparse.Namespace) -> int:
+    from briefgen.i18n.commands import run_init
+
+    return report(run_init(args.content, args.briefs, args.locale))
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def test_extractor_gives_context_and_location(tiny_en_brief: Path) -> None:
     with (tiny_en_brief / "parts/main.yaml").open("rb") as f:
         found = list(extract(extract_yaml, f))
     by_context = {context: (line, message) for line, message, _comments, context in found}
-    assert by_context["parts/main/first/p1"] == (6, "全年产值{output}，增长{growth}。")
+    assert by_context["parts/main/first/p"] == (6, "全年产值{output}，增长{growth}。")
     assert by_context["parts/main/first/keyword"][1] == "乡村振兴"
     assert all(comments for _l, _m, comments, _c in found)
 
@@ -52,7 +52,7 @@ def test_pybabel_extract_uses_the_registered_extractor(tiny_en_brief: Path, tmp_
     subprocess.run([str(pybabel), "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(out), str(tiny_en_brief)],
                    check=True, capture_output=True)
     contexts = {m.context for m in read(out) if m.id}
-    assert contexts == {m.context for m in build_template(load_brief(tiny_en_brief)) if m.id}
+    assert contexts == {m.msgctxt for m in build_template(load_brief(tiny_en_brief)).entries}
 
 
 def test_identical_strings_in_two_places_are_two_messages(tiny_en_brief: Path) -> None:
@@ -60,7 +60,7 @@ def test_identical_strings_in_two_places_are_two_messages(tiny_en_brief: Path) -
         (tiny_en_brief / "parts/main.yaml").read_text(encoding="utf-8").replace("title: 主要数据", "title: 乡村振兴"),
         encoding="utf-8")
     template = build_template(load_brief(tiny_en_brief))
-    assert {m.context for m in template if m.id == "乡村振兴"} == {"parts/main/first/keyword", "parts/main/first/chart/title"}
+    assert {m.msgctxt for m in template.entries if m.msgid == "乡村振兴"} == {"parts/main/first/keyword", "parts/main/first/chart/title"}
 
 
 def test_update_marks_exactly_the_changed_message_fuzzy(tiny_en_brief: Path) -> None:
@@ -71,7 +71,7 @@ def test_update_marks_exactly_the_changed_message_fuzzy(tiny_en_brief: Path) -> 
                     encoding="utf-8")
     assert main(["i18n", "update", "--content", str(tiny_en_brief.parent)]) == 0
     fuzzy = [m for m in read(path) if m.id and m.fuzzy]
-    assert [(m.context, m.id) for m in fuzzy] == [("parts/main/first/p1", "全年总产值{output}，增长{growth}。")]
+    assert [(m.context, m.id) for m in fuzzy] == [("parts/main/first/p", "全年总产值{output}，增长{growth}。")]
     status = translation_status(load_brief(tiny_en_brief), "en")
     assert (status.fuzzy, status.untranslated) == (1, 0)
 
@@ -89,7 +89,7 @@ def test_wrong_placeholder_is_reported_with_its_line(tiny_en_brief: Path, capsys
     path = translate_all(tiny_en_brief, lambda s: s.replace("{growth}", "{grwoth}"))
     assert main(["i18n", "status", "--content", str(tiny_en_brief.parent)]) == 1
     err = capsys.readouterr().err
-    line = next(m.lineno for m in read(path) if m.context == "parts/main/first/p1")
+    line = next(m.lineno for m in read(path) if m.context == "parts/main/first/p")
     assert f"{path}:{line}: placeholders differ" in err
     if shutil.which("msgfmt"):
         done = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True)
@@ -100,7 +100,7 @@ def test_status_counts_and_strict_exit(tiny_en_brief: Path, capsys: pytest.Captu
     assert main(["i18n", "update", "--content", str(tiny_en_brief.parent)]) == 0
     assert main(["i18n", "status", "--content", str(tiny_en_brief.parent)]) == 0
     out = capsys.readouterr().out
-    assert "tiny en: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete, 0 glossary violations" in out
+    assert "tiny en: 0% translated: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete, 0 glossary violations" in out
     assert main(["i18n", "status", "--strict", "--content", str(tiny_en_brief.parent)]) == 1
 
 

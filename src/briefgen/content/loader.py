@@ -168,19 +168,34 @@ class _Reader:
         )
 
     def paragraphs(self, nodes: list[Node], ctx: str) -> list[Paragraph]:
-        out = []
-        for index, node in enumerate(nodes, start=1):
-            here = f"{ctx}{index}"
+        """Paragraphs in order. Their message context names the place, not the position, so
+        inserting, removing or moving a paragraph leaves the others' translations alone; an
+        optional `id:` gives a paragraph a context of its own (ctx/id)."""
+        out, ids = [], set()
+        for node in nodes:
             if isinstance(node, Scalar) and isinstance(node.value, str):
-                out.append(Paragraph(make_text(node.value, here, node.where, self.problems)))
+                out.append(Paragraph(make_text(node.value, ctx, node.where, self.problems)))
                 continue
-            f = Fields(node, "a paragraph", self.problems, (), ("topic", "text"))
+            f = Fields(node, "a paragraph", self.problems, (), ("id", "topic", "text"))
+            here = self.paragraph_context(f, ctx, ids)
             topic, text = f.text("topic", f"{here}/topic"), f.text("text", here)
             if topic is None and text is None:
                 self.problems.add(node.where, "a paragraph needs text (or a 'topic' and 'text')")
                 continue
             out.append(Paragraph(text, topic))
         return out
+
+    def paragraph_context(self, f: Fields, ctx: str, ids: set[str]) -> str:
+        pid = f.string("id")
+        if pid is None:
+            return ctx
+        where = f.raw("id").where  # type: ignore[union-attr]
+        if not ID.match(pid) or pid == "topic":
+            self.problems.add(where, f"paragraph id {pid!r} must be lower-case letters, digits and _ (not 'topic')")
+        elif pid in ids:
+            self.problems.add(where, f"paragraph id {pid!r} is used twice here; each paragraph's id must be its own")
+        ids.add(pid)
+        return f"{ctx}/{pid}"
 
     def chart(self, node: Node | None, default_id: str, ctx: str) -> Chart | None:
         if node is None:
@@ -192,8 +207,7 @@ class _Reader:
         description = f.text("description", f"{ctx}/description")
         if kind is None or title is None or source is None or description is None:
             return None
-        items = tuple(make_text(text, f"{ctx}/items/{i}", where, self.problems)
-                      for i, (text, where) in enumerate(f.strings("items"), start=1))
+        items = tuple(make_text(text, f"{ctx}/item", where, self.problems) for text, where in f.strings("items"))
         return Chart(
             id=f.string("id") or default_id, kind=kind, title=title, description=description, source=source,
             metrics=tuple(m for m, _ in f.strings("metrics")), items=items,

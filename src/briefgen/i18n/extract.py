@@ -1,7 +1,8 @@
 """A Babel extractor for briefgen content YAML, so `pybabel extract` and PO tools work as usual.
 
-Each message carries its path in the content as msgctxt (so two identical Chinese strings in
-different places can be translated differently) and, as a translator comment, where it is.
+Each message carries its place in the content as msgctxt (so two identical Chinese strings in
+different places can be translated differently), never its position: inserting or moving a
+paragraph changes no other message. A translator comment says what the message is.
 Register it in a Babel mapping file:
 
     [briefgen_yaml: content/*/**.yaml]
@@ -31,7 +32,7 @@ def extract_yaml(fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: 
         return
     for text in texts_of(brief):
         if Path(text.where.path).resolve() == path.resolve():
-            yield text.where.line, "pgettext", (text.context, text.source), [describe(text)]
+            yield text.where.line, "pgettext", (text.context, text.source), [c for c in [describe(text)] if c]
 
 
 def texts_of(brief: Brief) -> list[Text]:
@@ -40,12 +41,12 @@ def texts_of(brief: Brief) -> list[Text]:
 
 
 _ROLES = [
-    (re.compile(r"/p(\d+)/topic$"), "Bold topic sentence opening paragraph {0}"),
-    (re.compile(r"/(?:p|intro|lead)(\d+)$"), "Paragraph {0}"),
+    (re.compile(r"/p(?:/[a-z0-9_]+)?/topic$"), "Bold topic sentence opening a paragraph"),
+    (re.compile(r"/(?:p|intro|lead)(?:/[a-z0-9_]+)?$"), "Paragraph"),
     (re.compile(r"/chart/title$"), "Chart title"),
     (re.compile(r"/chart/description$"), "Chart caption and alt text: one sentence"),
     (re.compile(r"/chart/source$"), "Chart source note"),
-    (re.compile(r"/chart/items/(\d+)$"), "Chart label {0}"),
+    (re.compile(r"/chart/item$"), "Chart label"),
     (re.compile(r"^metrics/(\w+)/label$"), "Short chart label of the figure '{0}'"),
     (re.compile(r"/keyword$"), "Key work area: keyword banner"),
     (re.compile(r"/headline$"), "Key work area: headline"),
@@ -55,12 +56,12 @@ _ROLES = [
 
 
 def describe(text: Text) -> str:
-    """The translator comment: what the message is and where it is written."""
+    """The translator comment: what the message is (its place is the #: reference)."""
     for pattern, role in _ROLES:
         match = pattern.search(text.context)
         if match:
-            return f"{role.format(*match.groups())} ({text.where})"
-    return str(text.where)
+            return role.format(*match.groups())
+    return ""
 
 
 def _brief_root(path: Path) -> Path | None:
