@@ -38,11 +38,14 @@ def test_incomplete_translation_builds_a_draft(river: Path, tmp_path: Path, caps
 
 def test_strict_refuses_and_names_each_missing_message(river: Path, tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """--strict judges each edition: the Chinese one needs no catalog and builds; the English and
+    bilingual ones are refused, each missing message named once."""
     assert build(river, tmp_path / "out", "--strict") == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert sum("untranslated: [" in line for line in err) == 55
     assert all(line.split(":", 1)[0].endswith(("content.po", "river-2025")) for line in err)
-    assert not list((tmp_path / "out").rglob("*.pdf"))
+    assert sum("--strict refuses the incomplete en, zh-en editions" in line for line in err) == 1
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.pdf")) == ["river-2025-zh.pdf"]
 
 
 def test_failed_build_leaves_the_previous_pdfs(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

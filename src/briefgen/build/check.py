@@ -12,8 +12,9 @@ from briefgen.build.select import select_briefs
 from briefgen.content.checks import all_texts
 from briefgen.content.loader import read_brief
 from briefgen.content.model import Brief
-from briefgen.errors import Location, Problem
-from briefgen.i18n.catalog import load_translations, po_path, target_locales
+from briefgen.errors import BriefError, Location, Problem
+from briefgen.i18n.catalog import (build_template, load_translations, po_path, read_catalog, target_locales,
+                                   template_path)
 from briefgen.i18n.status import translation_status
 from briefgen.model.document import has_chinese
 from briefgen.render.faces import CJK_FACES, FACES, LATIN_FACES, default_font_dir
@@ -28,31 +29,49 @@ def check_all(content_dir: Path, names: list[str], strict: bool = False, font_di
         brief, found = read_brief(root)
         problems += found.items
         if brief is not None and not found.errors():
-            problems += check_translations(brief, strict)
+            problems += check_translations(brief)
             problems += check_glyphs(brief, font_dir or default_font_dir())
     if strict:
         problems = [Problem(p.where, p.message, "error") for p in problems]
     return problems
 
 
-def check_translations(brief: Brief, detailed: bool) -> list[Problem]:
-    """Malformed translations always; missing ones one line per locale, or each under strict."""
+def check_translations(brief: Brief, detailed: bool = True) -> list[Problem]:
+    """Every translation problem, one located line each: syntax errors, malformed, missing, fuzzy
+    and stale messages, glossary violations, and a template older than the content."""
     problems: list[Problem] = []
     for locale in target_locales(brief):
-        status = translation_status(brief, locale)
-        problems += status.errors()
-        if detailed:
-            problems += [p for p in status.problems if p.severity == "warning"]
-        elif not status.complete or status.glossary:
-            problems.append(Problem(Location.of(po_path(brief, locale)), status.summary(), "warning"))
-    return problems
+        try:
+            problems += translation_status(brief, locale).problems
+        except BriefError as exc:
+            problems += exc.problems
+    return problems + _stale_template(brief)
+
+
+def _stale_template(brief: Brief) -> list[Problem]:
+    path = template_path(brief)
+    if not target_locales(brief):
+        return []
+    if not path.is_file():
+        return [Problem(Location.of(path), "no message template yet: run 'briefgen i18n update'", "warning")]
+    try:
+        current = read_catalog(path)
+    except BriefError as exc:
+        return exc.problems
+    if [(e.key, e.references) for e in current.entries] != [(e.key, e.references) for e in build_template(brief).entries]:
+        return [Problem(Location.of(path), "the template is older than the content: run 'briefgen i18n update'",
+                        "warning")]
+    return []
 
 
 def check_glyphs(brief: Brief, font_dir: Path) -> list[Problem]:
     """Each printed character, source or translation, must be in every bundled face."""
     problems: list[Problem] = []
     for locale in brief.locales:
-        translations = load_translations(brief, locale)
+        try:
+            translations = load_translations(brief, locale)
+        except BriefError:  # reported by check_translations
+            continue
         for text in all_texts(brief):
             shown = translations.get(text.context, text.source) or text.source
             where = text.where if shown is text.source else Location.of(po_path(brief, locale))

@@ -77,8 +77,11 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
     locales = _editions(brief, options.editions)
     log.info("Step 2 - Checking translations of %s", brief.id)
     languages = dict.fromkeys(loc for edition in locales for loc in edition_locales(edition))
-    statuses = {loc: translation_status(brief, loc) for loc in languages if loc != SOURCE_LOCALE}
-    warnings = _translation_policy(brief, statuses, options.strict)
+    statuses, broken = _statuses(brief, [loc for loc in languages if loc != SOURCE_LOCALE])
+    refused, warnings = _translation_policy(brief, locales, statuses, broken, options.strict)
+    if refused and len(refused) == len(locales):
+        raise TranslationError(warnings)
+    locales = [e for e in locales if e not in refused]
     out = options.out / brief.id
     with locked(out):
         jobs = _jobs(brief, locales, options, out)
@@ -106,28 +109,58 @@ def _editions(brief: Brief, wanted: tuple[str, ...]) -> list[str]:
     return [e for e in available if e in wanted] if wanted else available
 
 
-def _translation_policy(brief: Brief, statuses: dict[str, Status], strict: bool) -> list[Problem]:
-    """Strict: refuse any missing or fuzzy message. Otherwise: warn, and the edition says DRAFT."""
-    errors = [p for s in statuses.values() for p in s.errors()]
-    missing = [p for s in statuses.values() for p in s.missing]
-    if errors:
-        raise TranslationError(errors)
-    if strict and missing:
-        raise TranslationError([Problem(p.where, p.message) for p in missing] + [
-            Problem(Location.of(brief.root), f"{brief.id}: --strict refuses an incomplete translation; "
-                                             "translate the messages above or build without --strict for a DRAFT")])
-    warnings: list[Problem] = []
+def _statuses(brief: Brief, languages: list[str]) -> tuple[dict[str, Status], dict[str, list[Problem]]]:
+    """Each language's status, or the syntax errors of its catalog."""
+    statuses: dict[str, Status] = {}
+    broken: dict[str, list[Problem]] = {}
+    for locale in languages:
+        try:
+            statuses[locale] = translation_status(brief, locale)
+        except BriefError as exc:
+            broken[locale] = exc.problems
+    return statuses, broken
+
+
+def _translation_policy(brief: Brief, editions: list[str], statuses: dict[str, Status],
+                        broken: dict[str, list[Problem]], strict: bool) -> tuple[list[str], list[Problem]]:
+    """Judge each edition by its own languages. A broken or malformed catalog refuses the editions
+    that use it; under strict, so does a missing or fuzzy message. Otherwise the edition says DRAFT.
+    Returns the refused editions and the problems to report."""
+    problems: list[Problem] = []
+    refused_locales: dict[str, str] = {}
+    for locale, found in broken.items():
+        problems += found
+        refused_locales[locale] = "its catalog cannot be read"
+    for locale, status in statuses.items():
+        if status.errors():
+            problems += status.errors()
+            refused_locales[locale] = "its catalog has the errors above"
+        elif strict and status.missing:
+            problems += [Problem(p.where, p.message) for p in status.missing]
+            refused_locales[locale] = "--strict refuses an incomplete translation"
+    refused = [e for e in editions if any(loc in refused_locales for loc in edition_locales(e))]
+    strictly = [e for e in refused if all(refused_locales.get(loc, "--strict").startswith("--strict")
+                                          for loc in edition_locales(e))]
+    if strictly:
+        problems.append(Problem(Location.of(brief.root), (
+            f"{brief.id}: --strict refuses the incomplete {', '.join(strictly)} edition{'s' * (len(strictly) > 1)}; "
+            "translate the messages above or build without --strict for a DRAFT")))
+    if refused:
+        log.error("%s: the %s edition(s) not built; their previous PDFs were left as they were",
+                  brief.id, ", ".join(refused))
     for locale, status in statuses.items():
         for problem in status.problems:  # the full list goes to the build log (-v)
             log.info("%s", problem)
+        if locale in refused_locales:
+            continue
         if not status.complete:
-            warnings.append(Problem(Location.of(status_path(brief, locale)), (
+            problems.append(Problem(Location.of(status_path(brief, locale)), (
                 f"{status.untranslated} untranslated and {status.fuzzy} fuzzy messages: the {locale} edition "
                 f"is a DRAFT with Chinese in their place (run 'briefgen i18n status' for the list)"), "warning"))
         elif status.glossary:
-            warnings.append(Problem(Location.of(status_path(brief, locale)),
+            problems.append(Problem(Location.of(status_path(brief, locale)),
                                     f"{status.glossary} glossary violations (see 'briefgen i18n status')", "warning"))
-    return warnings
+    return refused, problems
 
 
 def _jobs(brief: Brief, locales: list[str], options: BuildOptions, out: Path) -> list[Edition]:

@@ -129,7 +129,9 @@ class _Parser:
         self.seen: dict[tuple[Key, bool], int] = {}
 
     def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(Location.of(self.path, line), message))
+        """Record a mistake; only the first one per line (the rest follow from it)."""
+        if all(p.where.line != line for p in self.problems):
+            self.problems.append(Problem(Location.of(self.path, line), message))
 
     def decode(self, data: bytes) -> str | None:
         if data.startswith(b"\xef\xbb\xbf"):
