@@ -7,7 +7,7 @@ For each message of the template, in order:
    ids): the translation moves with it, unchanged in status;
 3. a similar msgid (difflib ratio >= 0.6, gettext's threshold): the old translation, fuzzy, with
    the old msgctxt and msgid as `#|` previous strings so an editor can show what changed;
-4. the same or a similar msgid in another brief's catalog of the same language: translated or
+4. the same or a very similar msgid (ratio >= 0.8) in another brief's catalog of the same language: translated or
    fuzzy, with a translator comment naming the brief it came from;
 5. otherwise untranslated.
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from briefgen.i18n.pofile import Entry, Key, PoFile
 
 FUZZY_THRESHOLD = 0.6
+REUSE_THRESHOLD = 0.8  # another brief's words: only a close paraphrase is worth a translator's look
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def _common(a: str, b: str) -> int:
     return n
 
 
-def _closest(wanted: Entry, candidates: list[Entry]) -> Entry | None:
-    best, best_ratio = None, FUZZY_THRESHOLD
+def _closest(wanted: Entry, candidates: list[Entry], threshold: float = FUZZY_THRESHOLD) -> Entry | None:
+    best, best_ratio = None, threshold
     for entry in candidates:
         matcher = difflib.SequenceMatcher(None, wanted.msgid, entry.msgid, autojunk=False)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
@@ -124,7 +125,7 @@ def _reused(wanted: Entry, donors: list[Donor]) -> Entry | None:
         new.comments = [f"Translation reused from the brief {same.brief}."]
         return new
     by_entry = {id(d.entry): d for d in donors}
-    similar = _closest(wanted, [d.entry for d in donors])
+    similar = _closest(wanted, [d.entry for d in donors], REUSE_THRESHOLD)
     if similar is None:
         return None
     new = copy.deepcopy(wanted)

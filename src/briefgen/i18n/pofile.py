@@ -242,7 +242,8 @@ class _Parser:
                 self.error(number, "msgid in the middle of an entry (a msgstr is missing above?)")
             self.current.msgid = value
             self.current.line = number
-        elif self.current is None or self.field is None:
+        elif self.current is None or self.field is None or (keyword != "msgid_plural" and index is None
+                                                              and self.field.startswith("msgstr")):
             self.error(number, f"{keyword} without a msgid before it")
             return
         elif keyword == "msgid_plural":
@@ -328,7 +329,7 @@ class _Parser:
         match = _CHARSET.search(header.msgstr)
         charset = match.group(1) if match else "UTF-8"
         if charset.upper().replace("_", "-") not in ("UTF-8", "UTF8", "CHARSET", "ASCII", "US-ASCII"):
-            line = header.line + 1 + header.msgstr[: match.start() if match else 0].count("\n")
+            line = header.line + 2 + header.msgstr[: match.start() if match else 0].count("\n")
             self.error(line, f"charset {charset} is not supported: save the file as UTF-8 and write charset=UTF-8")
 
     def result(self) -> PoFile:
