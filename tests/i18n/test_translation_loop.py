@@ -302,3 +302,15 @@ def test_init_adds_a_language_at_zero_percent(tmp_path: Path, capsys: pytest.Cap
 def test_no_working_folder_dependence_in_the_extractor_comments() -> None:
     text = (SEED / "locale" / "content.pot").read_text(encoding="utf-8")
     assert os.sep + "content" + os.sep not in text and "(content/" not in text
+
+
+def test_headers_a_translation_platform_adds_are_kept(tmp_path: Path) -> None:
+    root = copy_brief(RIVER, tmp_path / "content")
+    po = translate_everything(root)
+    edit(po, '"Last-Translator: \\n"', '"Last-Translator: Li Hua <li@example.org>\\n"')
+    edit(po, '"Plural-Forms:', '"X-Generator: Weblate 5.8\\n"\n"Plural-Forms:')
+    update(root.parent)
+    text = po.read_text(encoding="utf-8")
+    assert "Last-Translator: Li Hua <li@example.org>\\n" in text and "X-Generator: Weblate 5.8\\n" in text
+    fields = [line.split(":")[0] for line in text.split("\n\n")[0].splitlines() if line.startswith('"')]
+    assert fields[:3] == ['"Project-Id-Version', '"Report-Msgid-Bugs-To', '"POT-Creation-Date']

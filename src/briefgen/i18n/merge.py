@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.i18n.pofile import Entry, Key, PoFile
@@ -33,7 +34,7 @@ class Donor:
     entry: Entry
 
 
-def merge(template: PoFile, old: PoFile | None, header: Entry, donors: list[Donor] = ()) -> PoFile:  # type: ignore[assignment]
+def merge(template: PoFile, old: PoFile | None, header: Entry, donors: Sequence[Donor] = ()) -> PoFile:
     """The catalog updated to the template."""
     previous = old.entries if old else []
     exact = {e.key: e for e in previous if not e.obsolete}
@@ -46,7 +47,8 @@ def merge(template: PoFile, old: PoFile | None, header: Entry, donors: list[Dono
     return PoFile(header, entries + obsolete)
 
 
-def _merged(wanted: Entry, exact: dict[Key, Entry], gone: list[Entry], donors: list[Donor], used: set[int]) -> Entry:
+def _merged(wanted: Entry, exact: dict[Key, Entry], gone: list[Entry], donors: Sequence[Donor],
+            used: set[int]) -> Entry:
     found = exact.get(wanted.key)
     if found is not None:
         used.add(id(found))
@@ -117,7 +119,7 @@ def _fuzzy(wanted: Entry, old: Entry) -> Entry:
     return new
 
 
-def _reused(wanted: Entry, donors: list[Donor]) -> Entry | None:
+def _reused(wanted: Entry, donors: Sequence[Donor]) -> Entry | None:
     same = next((d for d in donors if d.entry.msgid == wanted.msgid), None)
     if same is not None:
         new = copy.deepcopy(wanted)
