@@ -18,28 +18,29 @@ CLASSES = ("OP", "CL", "CP", "QU", "GL", "NS", "EX", "SY", "IS", "PR", "PO", "NU
 _TAIL = "^#^"  # ZW CM WJ
 _ROWS = {
     "OP": "^" * 19 + _TAIL,
-    "CL": "_^^%%^^^^%%" + "____" + "%%__" + _TAIL,
-    "CP": "_^^%%^^^^%%" + "%%__" + "%%__" + _TAIL,
+    "CL": "_^^%%^^^^%%" + "___%" + "%%__" + _TAIL,
+    "CP": "_^^%%%^^^%%" + "%%_%" + "%%__" + _TAIL,
     "QU": "^^^%%%^^^" + "%" * 10 + _TAIL,
     "GL": "%^^%%%^^^" + "%" * 10 + _TAIL,
-    "NS": "_^^%%%^^^" + "______" + "%%__" + _TAIL,
+    "NS": "_^^%%%^^^" + "_____%" + "%%__" + _TAIL,
     "EX": "_^^%%%^^^" + "_____%" + "%%__" + _TAIL,
-    "SY": "_^^%%%^^^" + "__%___" + "%%__" + _TAIL,
-    "IS": "_^^%%%^^^" + "__%%__" + "%%__" + _TAIL,
-    "PR": "%^^%%%^^^" + "__%%%_" + "%%__" + _TAIL,
-    "PO": "%^^%%%^^^" + "__%%__" + "%%__" + _TAIL,
+    "SY": "_^^%%%^^^" + "__%__%" + "%%__" + _TAIL,
+    "IS": "_^^%%%^^^" + "__%__%" + "%%__" + _TAIL,
+    "PR": "%^^%%%^^^" + "__%%%%" + "%%__" + _TAIL,
+    "PO": "%^^%%%^^^" + "__%%_%" + "%%__" + _TAIL,
     "NU": "%^^%%%^^^" + "%%%%_%" + "%%__" + _TAIL,
     "AL": "%^^%%%^^^" + "%%%%_%" + "%%__" + _TAIL,
     "ID": "_^^%%%^^^" + "_%___%" + "%%__" + _TAIL,
     "IN": "_^^%%%^^^" + "_____%" + "%%__" + _TAIL,
-    "HY": "_^^%_%^^^" + "__%___" + "%%__" + _TAIL,
-    "BA": "_^^%_%^^^" + "______" + "%%__" + _TAIL,
+    "HY": "_^^%_%^^^" + "__%__%" + "%%__" + _TAIL,
+    "BA": "_^^%_%^^^" + "_____%" + "%%__" + _TAIL,
     "BB": "%^^%%%^^^" + "%" * 10 + _TAIL,
-    "B2": "_^^%%%^^^" + "______" + "%%_^" + _TAIL,
+    "B2": "_^^%%%^^^" + "_____%" + "%%_^" + _TAIL,
     "ZW": "_" * 19 + "^__",
     "CM": "%^^%%%^^^" + "%%%%_%" + "%%__" + _TAIL,
     "WJ": "%^^%%%^^^" + "%" * 10 + _TAIL,
 }
+_WIDE_OPEN = {"AL", "NU", "CM"}  # letters and digits do not stick to "(", but do break before "（"
 
 
 def _parse_table() -> dict[tuple[str, str], str]:
@@ -107,6 +108,8 @@ def break_opportunities(text: str) -> list[bool]:
             continue
         if before is not None:
             action = _PAIRS[before, cls]
+            if cls == "OP" and before in _WIDE_OPEN and char_width(ch) == 2:
+                action = "_"
             result[i] = action == "_" or (action == "%" and after_space)
             if action == "#" and not after_space:
                 continue  # a combining mark takes the class of its base
