@@ -314,3 +314,14 @@ def test_headers_a_translation_platform_adds_are_kept(tmp_path: Path) -> None:
     assert "Last-Translator: Li Hua <li@example.org>\\n" in text and "X-Generator: Weblate 5.8\\n" in text
     fields = [line.split(":")[0] for line in text.split("\n\n")[0].splitlines() if line.startswith('"')]
     assert fields[:3] == ['"Project-Id-Version', '"Report-Msgid-Bugs-To', '"POT-Creation-Date']
+
+
+def test_a_paragraph_id_used_twice_is_a_located_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_brief(RIVER, tmp_path / "content")
+    areas = root / "parts/areas.yaml"
+    edit(areas, "      - topic: 推进岸线生态修复。", "      - id: same\n        topic: 推进岸线生态修复。")
+    edit(areas, "      - topic: 扩大湿地面积。", "      - id: same\n        topic: 扩大湿地面积。")
+    assert main(["check", "--content", str(root.parent)]) == 1
+    err = capsys.readouterr().err
+    line = areas.read_text(encoding="utf-8").splitlines().index("      - id: same", 8) + 1
+    assert f"{areas}:{line}:" in err and "paragraph id 'same' is used twice" in err
