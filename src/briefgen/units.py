@@ -1,13 +1,17 @@
-"""The units a metric may carry: Chinese symbol, English noun and metric equivalent.
+"""The units a metric may carry: built-in ones and those a brief declares in its units.yaml.
 
-The English nouns are msgids of the package's interface catalog (context "unit"), so the
-words a reader sees come from a catalog like every other string. An empty English noun marks
-a Chinese classifier (个, 家, 所 ...): English prose names the thing counted itself.
+The English nouns of built-in units are msgids of the package's interface catalog (context
+"unit"), so the words a reader sees come from a catalog like every other string; a brief's own
+units carry their English singular and plural themselves. An empty English noun marks a
+Chinese classifier (个, 家, 所 ...): English prose names the thing counted itself.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+
+UNIT_KINDS = ("money", "measure", "count")  # money and measure print in English prose; a count does not
 
 
 @dataclass(frozen=True)
@@ -19,14 +23,21 @@ class Unit:
     metric_unit: str | None = None  # a unit id readers of English need as well
     metric_factor: Decimal = Decimal(1)  # one of this unit in metric_unit
     spaced: bool = True  # English: "132.49 billion jin"; False for "4.1%"
-    measure: bool = False  # a unit of measure, printed in English prose; else a count noun
+    measure: bool = False  # a unit of measure (or money), printed in English prose; else a count noun
+    kind: str = ""  # money | measure | count; "" derives it from `measure`
+    symbol: str = ""  # a short English mark for the cover and chart tiles, instead of the noun
+    declared: bool = False  # from a brief's units.yaml: nouns are its own, not catalog msgids
+
+    @property
+    def unit_kind(self) -> str:
+        return self.kind or ("measure" if self.measure else "count")
 
 
 UNITS: dict[str, Unit] = {
     u.id: u
     for u in [
         Unit("percent", "%", "%", "%", spaced=False, measure=True),
-        Unit("yuan", "元", "yuan", "yuan", measure=True),
+        Unit("yuan", "元", "yuan", "yuan", measure=True, kind="money"),
         Unit("jin", "斤", "jin", "jin", "tonne", Decimal("0.0005"), measure=True),
         Unit("mu", "亩", "mu", "mu", "hectare", Decimal(1) / Decimal(15), measure=True),
         Unit("tonne", "吨", "tonne", "tonnes", measure=True),
@@ -51,5 +62,19 @@ UNITS: dict[str, Unit] = {
     ]
 }
 
-KINDS = ("level", "growth", "share", "target", "count")
+KINDS = ("level", "growth", "share", "target", "count", "change")
 BOUNDS = ("min", "over", "approx", "max")
+
+
+def declared_unit(
+    unit_id: str, zh: str, en: str, en_plural: str = "", *, kind: str = "measure", symbol: str = "",
+    convert_to: str | None = None, factor: Decimal = Decimal(1),
+) -> Unit:
+    """A brief's own unit: `usd: {zh: 美元, en: US dollar, en_plural: US dollars, kind: money}`."""
+    return Unit(unit_id, zh, en, en_plural or en, convert_to, factor, spaced=True,
+                measure=kind != "count", kind=kind, symbol=symbol, declared=True)
+
+
+def unit_table(declared: Mapping[str, Unit] = {}) -> dict[str, Unit]:
+    """The built-in units with a brief's own added (a clash is a check error, so none overrides)."""
+    return {**declared, **UNITS}

@@ -8,6 +8,7 @@ source figures are never rounded. Only the metric equivalents English adds for C
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from typing import Literal
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -63,18 +64,33 @@ def format_quantity(
 
     English adds a metric equivalent where the unit has one; `number_only` gives the number alone.
     """
+    return format_unit_quantity(value, UNITS[unit_id], locale, number_only=number_only, ui=ui)
+
+
+def format_unit_quantity(
+    value: Decimal,
+    unit: Unit,
+    locale: str,
+    *,
+    number_only: bool = False,
+    ui: Interface | None = None,
+    units: Mapping[str, Unit] = UNITS,
+) -> str:
+    """`value` in `unit`, built in or declared by a brief: zh 3.2万亿美元, en 3.2 trillion US dollars.
+
+    `units` resolves the unit an English reader also gets (jin -> tonne); a brief passes its own table.
+    """
     number = format_number(value, locale)
     if number_only:
         return number
-    unit = UNITS[unit_id]
     if locale == SOURCE_LOCALE:
         return number + unit.zh
     ui = ui or interface(locale)
     text = _with_noun(number, value, unit, ui)
-    if unit.metric_unit is None:
+    if unit.metric_unit is None or unit.metric_unit not in units:
         return text
     equivalent = _round_significant(value * unit.metric_factor, _EQUIVALENT_DIGITS)
-    return f"{text} ({format_quantity(equivalent, unit.metric_unit, locale, ui=ui)})"
+    return f"{text} ({format_unit_quantity(equivalent, units[unit.metric_unit], locale, ui=ui, units=units)})"
 
 
 def format_metric(
@@ -131,7 +147,7 @@ def _with_noun(number: str, value: Decimal, unit: Unit, ui: Interface) -> str:
     """English number and unit noun in the right number: 1 household, 10.94 million households."""
     if not unit.en_one:
         return number  # a classifier: the prose names what is counted
-    noun = ui.npgettext("unit", unit.en_one, unit.en_many, plural_count(value))
+    noun = unit_noun(unit, value, ui)
     return f"{number} {noun}" if unit.spaced else number + noun
 
 
@@ -141,3 +157,82 @@ def _round_significant(value: Decimal, digits: int) -> Decimal:
         return value
     quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
     return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def unit_noun(unit: Unit, value: Decimal, ui: Interface) -> str:
+    """The English noun of `unit` for `value`: a built-in's from the catalog, a declared one's own."""
+    if not unit.en_one:
+        return ""
+    if unit.declared:
+        return unit.en_one if plural_count(value) == 1 else unit.en_many
+    return ui.npgettext("unit", unit.en_one, unit.en_many, plural_count(value))
+
+
+EN_VARIANTS = {"en-US": "en_US", "en-GB": "en_GB"}
+DEFAULT_EN_VARIANT = "en-US"
+_LANG_TAGS = {"zh": "zh-CN"}
+
+
+def format_brief_date(d: _dt.date, locale: str, en_variant: str = DEFAULT_EN_VARIANT) -> str:
+    """A long date in the brief's English variant: en-US January 28, 2024; en-GB 28 January 2024."""
+    if locale == "en":
+        return _babel_date(d, format="long", locale=EN_VARIANTS.get(en_variant, "en_US"))
+    return format_date(d, locale)
+
+
+def language_tag(locale: str, en_variant: str = DEFAULT_EN_VARIANT) -> str:
+    """The BCP 47 tag of an edition's language, for the PDF's /Lang: zh-CN, en-GB, en-US."""
+    if locale == "en":
+        return en_variant if en_variant in EN_VARIANTS else DEFAULT_EN_VARIANT
+    return _LANG_TAGS.get(locale, locale)
+
+
+def format_change(
+    change: Decimal,
+    unit: Unit,
+    locale: str,
+    *,
+    vs: int | None = None,
+    year: int | None = None,
+    ui: Interface | None = None,
+    units: Mapping[str, Unit] = UNITS,
+) -> tuple[str, str, str]:
+    """A change against an earlier year as (words before, figure, words after), from the catalog.
+
+    zh ("比上年增加", "5000亿元", ""), en ("up ", "500 billion", ""). A change of a percentage is in
+    points: ("比上年提高", "0.5个百分点", "") / ("up ", "0.5 percentage points", ""). English leaves
+    out a unit of money or measure (the base figure just before names it) and names the year only
+    when it is not the one before: "up 500 billion from 2020". No change: 与上年持平 / unchanged.
+    """
+    ui = ui or interface(locale)
+    previous = vs is None or year is None or vs == year - 1
+    if change == 0:
+        return (ui.gettext("unchanged") if previous else ui.format("unchanged from {year}", year=vs)), "", ""
+    magnitude = abs(change)
+    if unit.id == "percent":
+        noun = ui.npgettext("unit", "percentage point", "percentage points", plural_count(magnitude))
+        figure = format_number(magnitude, locale) + ("" if locale == SOURCE_LOCALE else " ") + noun
+    elif unit.measure and locale != SOURCE_LOCALE:
+        figure = format_number(magnitude, locale)
+    else:
+        figure = format_unit_quantity(magnitude, unit, locale, ui=ui, units=units)
+    msgid = ("up {figure}" if change > 0 else "down {figure}") + ("" if previous else " from {year}")
+    context = "change of a percentage" if unit.id == "percent" else "change"
+    template = ui.pgettext(context, msgid)
+    before, _, after = template.partition("{figure}")
+    return before.format(year=vs), figure, after.format(year=vs)
+
+
+def format_brief_metric(
+    metric: Metric,
+    unit: Unit,
+    locale: str,
+    *,
+    number_only: bool = False,
+    ui: Interface | None = None,
+    units: Mapping[str, Unit] = UNITS,
+) -> str:
+    """format_metric for any unit a brief knows; a change figure carries its sign (+5000亿元)."""
+    value = abs(metric.value) if metric.kind in ("growth", "change") else metric.value
+    text = format_unit_quantity(value, unit, locale, number_only=number_only, ui=ui, units=units)
+    return (_sign(metric.value, locale) + text) if metric.kind == "change" else text
