@@ -12,7 +12,7 @@ from briefgen.build.pictures import start_charts, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
-from briefgen.i18n.numbers import format_date
+from briefgen.i18n.numbers import format_brief_date
 from briefgen.model.document import Document
 from briefgen.model.localize import localize
 from briefgen.model.picture import Picture
@@ -93,7 +93,9 @@ def _render(documents: list[Document], charts: dict[str, Picture], edition: Edit
 
     faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
     register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
-    stamps = [interface(d.locale).format("Built {date}", date=format_date(build_date(), d.locale)) for d in documents]
+    variant = edition.brief.en_variant
+    stamps = [interface(d.locale).format("Built {date}", date=format_brief_date(build_date(), d.locale, variant))
+              for d in documents]
     options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
     if len(documents) == 2:
         return render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))

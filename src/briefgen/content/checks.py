@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from briefgen.content.inline import references
 from briefgen.content.model import Brief, Chart, Paragraph, Text
 from briefgen.content.schema import Problems
+from briefgen.content.spelling import misspellings
 from briefgen.errors import Location
 
 LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)?\Z")
@@ -36,6 +37,9 @@ def check_brief(brief: Brief, problems: Problems) -> None:
         used.add(metric_id)
     _check_locales(brief, problems)
     _check_accessible(brief, problems)
+    _check_units(brief, problems)
+    _check_changes(brief, problems)
+    _check_glossary_spelling(brief, problems)
     for metric in brief.metrics.values():
         if metric.id not in used:
             problems.add(metric.where, f"metric {metric.id!r} is not used in any text or chart", "warning")
@@ -157,3 +161,47 @@ def _check_locales(brief: Brief, problems: Problems) -> None:
     for locale in brief.locales:
         if not LOCALE.match(locale):
             problems.add(where, f"{locale!r} is not a locale name like zh or en")
+
+
+def _check_units(brief: Brief, problems: Problems) -> None:
+    """A declared unit's conversion must name another unit the brief knows."""
+    where = Location.of(brief.root / "units.yaml")
+    for unit in brief.units.values():
+        if unit.declared and unit.metric_unit is not None:
+            if unit.metric_unit == unit.id or unit.metric_unit not in brief.units:
+                problems.add(where, f"unit {unit.id!r} converts to {unit.metric_unit!r}, which is not another "
+                                    f"unit (built in, or declared in units.yaml)")
+            elif brief.units[unit.metric_unit].metric_unit is not None:
+                problems.add(where, f"unit {unit.id!r} converts to {unit.metric_unit!r}, which converts again; "
+                                    "convert straight to the unit readers know")
+
+
+def _check_changes(brief: Brief, problems: Problems) -> None:
+    """A change figure names an existing base of the same unit, and an earlier year."""
+    for metric in brief.metrics.values():
+        if metric.kind == "change" and not metric.is_change:
+            problems.add(metric.where, f"metric {metric.id!r} has kind change: name its base with 'change_of'")
+        if not metric.is_change:
+            continue
+        base = brief.base_of(metric)
+        if base is None:
+            _check_metric_exists(brief, metric.change_of or "", metric.where, problems)
+            continue
+        if base.is_change:
+            problems.add(metric.where, f"{metric.id!r} is the change of {base.id!r}, itself a change figure")
+        if metric.kind != "change":
+            problems.add(metric.where, f"a change figure has kind change (or none), not {metric.kind!r}")
+        if metric.unit != base.unit:
+            problems.add(metric.where, f"{metric.id!r} is in {metric.unit!r} but its base {base.id!r} is in "
+                                       f"{base.unit!r}; a change is in its base's unit (leave 'unit' out)")
+        year = metric.year or base.year
+        if metric.vs is not None and year is not None and metric.vs >= year:
+            problems.add(metric.where, f"'vs' is {metric.vs}, not earlier than the figure's year {year}")
+
+
+def _check_glossary_spelling(brief: Brief, problems: Problems) -> None:
+    """The glossary's English is spelt as the brief's en_variant spells it (programme / program)."""
+    for entry in brief.glossary:
+        for wrong, right in misspellings(entry.en, brief.en_variant):
+            problems.add(entry.where, f"{wrong!r} in {entry.en!r} is not {brief.en_variant} spelling; write "
+                                      f"{right!r} (or set en_variant in brief.yaml)", "warning")

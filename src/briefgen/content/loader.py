@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from briefgen.content import checks
@@ -9,11 +11,13 @@ from briefgen.content.model import Brief, Chart, GlossaryEntry, Metric, Paragrap
 from briefgen.content.schema import Fields, Problems, make_text
 from briefgen.content.yamlsafe import Map, Node, Scalar, Seq, load_yaml
 from briefgen.errors import ContentError, Location, UsageError
-from briefgen.units import BOUNDS, KINDS, UNITS
+from briefgen.units import BOUNDS, KINDS, UNIT_KINDS, UNITS, Unit, declared_unit, unit_table
 
 CHART_KINDS = ("bars", "tiles", "progress", "compare", "share", "pictogram", "timeline", "diagram")
 ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 BRIEF_FILE = "brief.yaml"
+UNITS_FILE = "units.yaml"
+EN_VARIANTS = ("en-US", "en-GB")
 
 
 def discover_briefs(content_dir: Path) -> list[Path]:
@@ -46,6 +50,7 @@ class _Reader:
         self.root = root
         self.problems = problems
         self.files: list[Path] = []
+        self.declared: dict[str, Unit] = {}
 
     def load(self, relative: str) -> Node | None:
         path = self.root / relative
@@ -65,7 +70,8 @@ class _Reader:
             return None
         f = Fields(node, "brief.yaml", self.problems,
                    ("title", "date", "locales", "parts"),
-                   ("subtitle", "dateline", "lead", "source", "credits", "author", "version", "cover"))
+                   ("subtitle", "dateline", "lead", "source", "credits", "author", "version", "cover", "en_variant"))
+        self.declared = self.units()
         metrics = self.metrics()
         glossary = self.glossary()
         parts = [self.part(name, where) for name, where in f.strings("parts")]
@@ -89,6 +95,8 @@ class _Reader:
             metrics=metrics or {},
             glossary=tuple(glossary),
             files=tuple(self.files),
+            units=unit_table(self.declared),
+            en_variant=f.choice("en_variant", EN_VARIANTS) or EN_VARIANTS[0],
         )
 
     def metrics(self) -> dict[str, Metric] | None:
@@ -98,17 +106,60 @@ class _Reader:
         if not isinstance(node, Map):
             self.problems.add(node.where, "metrics.yaml must map metric ids to their fields")
             return None
-        return {key: m for key, value in node.entries.items() if (m := self.metric(key, node.keys[key], value))}
+        found = {key: m for key, value in node.entries.items() if (m := self.metric(key, node.keys[key], value))}
+        return {key: _with_base(m, found) for key, m in found.items()}
 
     def metric(self, key: str, where: Location, node: Node) -> Metric | None:
         if not ID.match(key):
             self.problems.add(where, f"metric id {key!r} must be lower-case letters, digits and _")
-        f = Fields(node, f"metric {key!r}", self.problems, ("value", "unit", "kind", "label"), ("year", "bound"))
-        value, unit = f.number("value"), f.choice("unit", list(UNITS))
+        changes = isinstance(node, Map) and "change_of" in node.entries
+        required = ("value", "label") if changes else ("value", "unit", "kind", "label")  # a change may take its base's unit
+        f = Fields(node, f"metric {key!r}", self.problems, required,
+                   ("year", "bound", "change_of", "vs") + (("unit", "kind") if changes else ()))
+        value, unit = f.number("value"), f.choice("unit", list(UNITS) + list(self.declared))
         kind, label = f.choice("kind", KINDS), f.text("label", f"metrics/{key}/label")
+        if changes:
+            kind, unit = kind or "change", unit or ""  # the base's unit, filled in by the cross-checks
         if value is None or unit is None or kind is None or label is None:
             return None
-        return Metric(key, value, unit, kind, label, f.integer("year"), f.choice("bound", BOUNDS), where)
+        return Metric(key, value, unit, kind, label, f.integer("year"), f.choice("bound", BOUNDS), where,
+                      change_of=f.string("change_of"), vs=f.integer("vs"))
+
+    def units(self) -> dict[str, Unit]:
+        """The brief's own units from units.yaml (optional); a clash with a built-in is an error."""
+        if not (self.root / UNITS_FILE).is_file():
+            return {}
+        node = self.load(UNITS_FILE)
+        if node is None or (isinstance(node, Scalar) and node.value is None):
+            return {}  # unparsable (already reported) or an empty file
+        if not isinstance(node, Map):
+            self.problems.add(node.where, "units.yaml must map unit ids to their fields")
+            return {}
+        return {key: u for key, value in node.entries.items() if (u := self.unit(key, node.keys[key], value))}
+
+    def unit(self, key: str, where: Location, node: Node) -> Unit | None:
+        if not ID.match(key):
+            self.problems.add(where, f"unit id {key!r} must be lower-case letters, digits and _")
+        if key in UNITS:
+            self.problems.add(where, f"unit {key!r} is built in; give your unit another id (or use the built-in one)")
+            return None
+        f = Fields(node, f"unit {key!r}", self.problems, ("zh", "en"), ("en_plural", "symbol", "kind", "convert"))
+        zh, en = f.string("zh"), f.string("en")
+        kind = f.choice("kind", UNIT_KINDS) or "measure"
+        convert_to, factor = self.conversion(f.raw("convert"), key)
+        if zh is None or en is None:
+            return None
+        return declared_unit(key, zh, en, f.string("en_plural") or "", kind=kind, symbol=f.string("symbol") or "",
+                             convert_to=convert_to, factor=factor)
+
+    def conversion(self, node: Node | None, key: str) -> tuple[str | None, Decimal]:
+        if node is None:
+            return None, Decimal(1)
+        f = Fields(node, f"the conversion of unit {key!r}", self.problems, ("to", "factor"))
+        to, factor = f.string("to"), f.number("factor")
+        if to is None or factor is None:
+            return None, Decimal(1)
+        return to, factor
 
     def glossary(self) -> list[GlossaryEntry]:
         node = self.load("glossary.yaml")
@@ -225,6 +276,14 @@ class _Reader:
             first, second = node.items  # type: ignore[union-attr]
             out.append((first.raw, second.raw))  # type: ignore[union-attr]
         return out
+
+
+def _with_base(metric: Metric, metrics: dict[str, Metric]) -> Metric:
+    """A change figure takes its base's unit and year where it does not give its own."""
+    base = metrics.get(metric.change_of or "")
+    if base is None:
+        return metric
+    return replace(metric, unit=metric.unit or base.unit, year=metric.year or base.year)
 
 
 def _empty(context: str, where: Location) -> Text:

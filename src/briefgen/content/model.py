@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from briefgen.errors import Location
+from briefgen.units import UNITS, Unit
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,18 @@ class Metric:
 
     id: str
     value: Decimal
-    unit: str  # a key of briefgen.units.UNITS
+    unit: str  # a key of the brief's unit table: a built-in unit or one from units.yaml
     kind: str  # level | growth | share | target | count
     label: Text
     year: int | None = None
     bound: str | None = None  # min (以上) | over (突破/超过) | approx (左右) | max (以内) | None
     where: Location = field(default_factory=Location.unknown)
+    change_of: str | None = None  # a change figure: the id of the metric it is the change of
+    vs: int | None = None  # a change figure: the year it is compared with (default: the year before)
+
+    @property
+    def is_change(self) -> bool:
+        return self.change_of is not None
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,15 @@ class Brief:
     metrics: dict[str, Metric]
     glossary: tuple[GlossaryEntry, ...]
     files: tuple[Path, ...] = ()  # every YAML file read, for the manifest and the cache
+    units: dict[str, Unit] = field(default_factory=lambda: dict(UNITS))  # built-in and units.yaml
+    en_variant: str = "en-US"  # en-US | en-GB: dates, /Lang and glossary spelling of English
+
+    def unit_of(self, metric: Metric) -> Unit:
+        return self.units[metric.unit]
+
+    def base_of(self, metric: Metric) -> Metric | None:
+        """The metric a change figure is the change of (None for any other metric)."""
+        return self.metrics.get(metric.change_of) if metric.change_of else None
 
     def sections(self) -> list[Section]:
         return [s for p in self.parts for s in p.sections]

@@ -46,6 +46,9 @@ class Datum:
     kind: str
     year: int | None = None
     bound: str | None = None
+    base: str | None = None  # a change figure: the metric id it is the change of
+    vs: int | None = None  # a change figure: the year compared with (None: the year before)
+    caption: str = ""  # on the cover: the label, its year, and whether it is a target
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Document:
     parts: tuple[Part, ...]
     glossary_terms: tuple[str, ...] = ()  # subject keywords for PDF metadata
     missing: tuple[str, ...] = ()  # message contexts that fell back to the source text
+    lang: str = ""  # BCP 47 language of the edition for the PDF's /Lang: zh-CN, en-US, en-GB
 
     @property
     def draft(self) -> bool:

@@ -1,13 +1,14 @@
 """Step 3 - Localize a brief: translate every text, resolve every metric, for one edition."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefgen.content.inline import Break, Ref, Run, Script, parse_inline
 from briefgen.content.model import Brief, Chart, Metric, Paragraph, Part, Section, Text
 from briefgen.i18n.catalog import SOURCE_LOCALE, Translations
 from briefgen.i18n.interface import Interface, interface
-from briefgen.i18n.numbers import format_date, format_metric, plural_count
+from briefgen.i18n.numbers import format_brief_date, format_brief_metric, format_change, language_tag, unit_noun
 from briefgen.model import document as doc
-from briefgen.units import UNITS
 
 
 class Localizer:
@@ -25,11 +26,12 @@ class Localizer:
         parts = tuple(self.part(p) for p in b.parts)
         return doc.Document(
             brief_id=b.id, locale=self.locale, title=self.plain(b.title), subtitle=self.plain(b.subtitle),
-            dateline=self.plain(b.dateline), date_text=format_date(b.date, self.locale),
+            dateline=self.plain(b.dateline), date_text=format_brief_date(b.date, self.locale, b.en_variant),
             lead=tuple(self.para(p) for p in b.lead), source=self.plain(b.source),
             credits=self.plain(b.credits), author=self.plain(b.author), version=b.version,
-            cover=tuple(self.datum(b.metrics[m]) for m in b.cover_metrics),
+            cover=tuple(self.cover_datum(b.metrics[m]) for m in b.cover_metrics),
             parts=parts, glossary_terms=self.keywords(), missing=tuple(dict.fromkeys(self.missing)),
+            lang=language_tag(self.locale, b.en_variant),
         )
 
     def keywords(self) -> tuple[str, ...]:
@@ -56,8 +58,7 @@ class Localizer:
             elif isinstance(node, Script):
                 out.append(doc.Span(node.text, bold or node.bold, node.position))
             elif isinstance(node, Ref):
-                figure = self.prose_figure(node.metric)
-                out.append(doc.Span(figure, bold or node.bold, is_figure=True))
+                out += self.reference(node.metric, bold or node.bold)
             elif isinstance(node, Break):
                 out.append(doc.BREAK)
         return tuple(out)
@@ -65,15 +66,29 @@ class Localizer:
     def plain(self, text: Text | None) -> str:
         return "".join(s.text for s in self.spans(text))
 
-    def prose_figure(self, metric_id: str) -> str:
-        """In English prose a unit of measure prints (132.49 billion jin); a count is a bare
-        number and the sentence names what is counted (10.94 million market entities)."""
+    def reference(self, metric_id: str, bold: bool) -> list[doc.Span]:
+        """The spans of a {metric} in text: the figure, or for a change figure its words and figure
+        (比上年增加|5000亿元, up |500 billion); only the figure is set in the figure face."""
         metric = self.brief.metrics[metric_id]
-        counted = self.locale != SOURCE_LOCALE and not UNITS[metric.unit].measure
+        if not metric.is_change:
+            return [doc.Span(self.prose_figure(metric_id), bold, is_figure=True)]
+        before, figure, after = format_change(metric.value, self.brief.unit_of(metric), self.locale, vs=metric.vs,
+                                              year=metric.year, ui=self.ui, units=self.brief.units)
+        spans = [doc.Span(before, bold), doc.Span(figure, bold, is_figure=True), doc.Span(after, bold)]
+        return [span for span in spans if span.text]
+
+    def prose_figure(self, metric_id: str) -> str:
+        """In English prose a unit of measure or money prints (132.49 billion jin, 3.2 trillion US
+        dollars); a count is a bare number and the sentence names what is counted (10.94 million
+        market entities)."""
+        metric = self.brief.metrics[metric_id]
+        counted = self.locale != SOURCE_LOCALE and not self.brief.unit_of(metric).measure
         return self.figure(metric_id, number_only=counted)
 
     def figure(self, metric_id: str, number_only: bool = False) -> str:
-        return format_metric(self.brief.metrics[metric_id], self.locale, number_only=number_only, ui=self.ui)
+        metric = self.brief.metrics[metric_id]
+        return format_brief_metric(metric, self.brief.unit_of(metric), self.locale, number_only=number_only,
+                                   ui=self.ui, units=self.brief.units)
 
     def para(self, paragraph: Paragraph) -> doc.Para:
         return doc.Para(body=self.spans(paragraph.text), topic=self.spans(paragraph.topic, bold=True))
@@ -95,14 +110,29 @@ class Localizer:
         )
 
     def datum(self, metric: Metric) -> doc.Datum:
-        unit = UNITS[metric.unit]
-        unit_label = unit.zh if self.locale == SOURCE_LOCALE else self.ui.npgettext(
-            "unit", unit.en_one, unit.en_many, plural_count(metric.value)) if unit.en_one else ""
+        unit = self.brief.unit_of(metric)
+        if self.locale == SOURCE_LOCALE:
+            unit_label = unit.zh
+        else:
+            unit_label = unit.symbol or unit_noun(unit, metric.value, self.ui)
         return doc.Datum(
             metric=metric.id, label=self.plain(metric.label), value=float(metric.value),
             display=self.figure(metric.id), number=self.figure(metric.id, number_only=True),
             unit=metric.unit, unit_label=unit_label, kind=metric.kind, year=metric.year, bound=metric.bound,
+            base=metric.change_of, vs=metric.vs,
         )
+
+    def cover_datum(self, metric: Metric) -> doc.Datum:
+        """A cover figure, its caption saying what it is: 生产总值增长（2025年目标）, GDP growth (2025 target)."""
+        datum = self.datum(metric)
+        if metric.kind != "target" or _ends_with(datum.label, self.ui.gettext("Target")):  # 岸线修复目标（2025年）
+            caption = self.ui.format("{label} ({year})", label=datum.label, year=metric.year) if metric.year \
+                else datum.label
+        elif metric.year:
+            caption = self.ui.format("{label} ({year} target)", label=datum.label, year=metric.year)
+        else:
+            caption = self.ui.format("{label} (target)", label=datum.label)
+        return replace(datum, caption=caption)
 
     def chart(self, chart: Chart) -> doc.ChartData:
         metrics = self.brief.metrics
@@ -121,6 +151,10 @@ class Localizer:
             "target": self.ui.format("{year} target", year=second) if second else self.ui.gettext("Target"),
             "goal": self.ui.format("{year} goal", year=second) if second else self.ui.gettext("Target"),
         }
+
+
+def _ends_with(text: str, word: str) -> bool:
+    return text.lower().endswith(word.lower())
 
 
 def localize(brief: Brief, translations: Translations, ui: Interface | None = None) -> doc.Document:

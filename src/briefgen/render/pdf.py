@@ -37,7 +37,7 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
     geo = geometry(options.paper, typo.body.size, options.print_marks)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
     story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
-    return _build(document, geo, words, story, PDF_LANG.get(document.locale, document.locale), options)
+    return _build(document, geo, words, story, document.lang or PDF_LANG.get(document.locale, document.locale), options)
 
 
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],

@@ -105,7 +105,8 @@ class StoryBuilder:
         """A headline figure: the number large, its unit beside it, its label and year below;
         all figures of the cover share the largest size at which each fits its column."""
         number, unit = self.figure_text(datum)
-        label = self.ui.format("{label} ({year})", label=datum.label, year=datum.year) if datum.year else datum.label
+        label = datum.caption or (self.ui.format("{label} ({year})", label=datum.label, year=datum.year)
+                                  if datum.year else datum.label)
         figure = replace(self.typo.figure, size=size, leading=size * 1.2)
         return [
             text_block([Span(number, bold=True), Span(unit)], figure, self.locale, align="left"),
