@@ -37,7 +37,6 @@ def check_brief(brief: Brief, problems: Problems) -> None:
         used.add(metric_id)
     _check_locales(brief, problems)
     _check_accessible(brief, problems)
-    _check_units(brief, problems)
     _check_changes(brief, problems)
     _check_glossary_spelling(brief, problems)
     for metric in brief.metrics.values():
@@ -161,19 +160,6 @@ def _check_locales(brief: Brief, problems: Problems) -> None:
     for locale in brief.locales:
         if not LOCALE.match(locale):
             problems.add(where, f"{locale!r} is not a locale name like zh or en")
-
-
-def _check_units(brief: Brief, problems: Problems) -> None:
-    """A declared unit's conversion must name another unit the brief knows."""
-    where = Location.of(brief.root / "units.yaml")
-    for unit in brief.units.values():
-        if unit.declared and unit.metric_unit is not None:
-            if unit.metric_unit == unit.id or unit.metric_unit not in brief.units:
-                problems.add(where, f"unit {unit.id!r} converts to {unit.metric_unit!r}, which is not another "
-                                    f"unit (built in, or declared in units.yaml)")
-            elif brief.units[unit.metric_unit].metric_unit is not None:
-                problems.add(where, f"unit {unit.id!r} converts to {unit.metric_unit!r}, which converts again; "
-                                    "convert straight to the unit readers know")
 
 
 def _check_changes(brief: Brief, problems: Problems) -> None:

@@ -1,6 +1,7 @@
 """Step 1 - Load a brief: read its YAML files into the content model, collecting every problem."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -135,7 +136,23 @@ class _Reader:
         if not isinstance(node, Map):
             self.problems.add(node.where, "units.yaml must map unit ids to their fields")
             return {}
-        return {key: u for key, value in node.entries.items() if (u := self.unit(key, node.keys[key], value))}
+        found = {key: u for key, value in node.entries.items() if (u := self.unit(key, node.keys[key], value))}
+        for key, unit in found.items():
+            self.check_conversion(unit, {**found, **UNITS}, node.entries[key])
+        return found
+
+    def check_conversion(self, unit: Unit, known: dict[str, Unit], node: Node) -> None:
+        """A conversion names another known unit, one that does not convert again."""
+        target = unit.metric_unit
+        where = node.get("convert").where if isinstance(node, Map) and node.get("convert") else node.where  # type: ignore[union-attr]
+        if target is None:
+            return
+        if target == unit.id or target not in known:
+            self.problems.add(where, f"unit {unit.id!r} converts to {target!r}, which is not another unit "
+                                     f"(built in, or declared in units.yaml){_suggest_unit(target, known)}")
+        elif known[target].metric_unit is not None:
+            self.problems.add(where, f"unit {unit.id!r} converts to {target!r}, which converts again; "
+                                     "convert straight to the unit readers know")
 
     def unit(self, key: str, where: Location, node: Node) -> Unit | None:
         if not ID.match(key):
@@ -276,6 +293,11 @@ class _Reader:
             first, second = node.items  # type: ignore[union-attr]
             out.append((first.raw, second.raw))  # type: ignore[union-attr]
         return out
+
+
+def _suggest_unit(name: str, known: dict[str, Unit]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _with_base(metric: Metric, metrics: dict[str, Metric]) -> Metric:
