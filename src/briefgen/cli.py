@@ -70,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_build(sub, common)
     _add_charts(sub, common)
     _add_i18n(sub, common)
+    _add_new(sub)
+    _add_schema(sub)
     parser.set_defaults(verbose=0, quiet=0)
     return parser
 
@@ -123,6 +125,41 @@ def _add_i18n(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) 
         if action.dest != "help":
             a._add_action(action)
     a.set_defaults(run=_run_i18n_init)
+
+
+def _add_new(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="start a new brief that checks and builds at once",
+                       description="Write content/BRIEF with brief.yaml, metrics.yaml, units.yaml, glossary.yaml, "
+                                   "one part and an English catalog, each with comments that teach the format; "
+                                   "and the editor schemas in content/.schema.")
+    p.add_argument("name", metavar="BRIEF", help="the new brief's folder name, like city-2025")
+    p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                   help="folder holding one folder per brief (default: ./content)")
+    p.set_defaults(run=_run_new)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from briefgen.scaffold import new_brief
+
+    new_brief(args.content, args.name)
+    return EXIT_OK
+
+
+def _add_schema(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("schema", help="write the JSON Schemas editors use to check the YAML as you type",
+                       description="Write brief, metrics, units, glossary and part .schema.json files for "
+                                   "yaml-language-server (VS Code's YAML extension and others).")
+    p.add_argument("--out", type=Path, default=Path("content") / ".schema", metavar="DIR",
+                   help="folder to write (default: ./content/.schema, where 'briefgen new' files point)")
+    p.set_defaults(run=_run_schema)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from briefgen.content.editor_schema import FILES, write_schemas
+
+    for path in write_schemas(args.out):
+        print(f"{path}  ({FILES[path.name.removesuffix('.schema.json')]})")
+    return EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:

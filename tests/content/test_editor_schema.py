@@ -16,7 +16,8 @@ from briefgen.content.schema import Fields
 from tests.conftest import ROOT, TINY, write_brief
 
 BRIEFS = sorted(p.parent for p in [*(ROOT / "tests/fixtures/briefs").glob("*/brief.yaml"),
-                                   *(ROOT / "content").glob("*/brief.yaml")])
+                                   *(ROOT / "content").glob("*/brief.yaml"),
+                                   ROOT / "src/briefgen/scaffold/brief.yaml"])
 UNIT_WITH_CONVERSION = "dan: {zh: 担, en: dan, en_plural: dan, symbol: dan, kind: measure, convert: {to: tonne, factor: 0.05}}\n"
 
 
