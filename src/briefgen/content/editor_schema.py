@@ -89,7 +89,7 @@ def _paragraphs() -> dict[str, Any]:
 def _defs() -> dict[str, Any]:
     unit_ids = {"anyOf": [{"enum": list(UNITS)}, ID]}
     pair = {"type": "array", "items": ID, "minItems": 2, "maxItems": 2}
-    metric_props = {"value": {"type": "number"}, "unit": unit_ids, "kind": {"enum": list(KINDS)}, "label": TEXT,
+    metric_props: dict[str, dict[str, Any]] = {"value": {"type": "number"}, "unit": unit_ids, "kind": {"enum": list(KINDS)}, "label": TEXT,
                     "year": {"type": "integer"}, "bound": {"enum": list(BOUNDS)}, "change_of": ID,
                     "vs": {"type": "integer"}}
     chart = _object("chart", {"kind": {"enum": list(CHART_KINDS)}, "title": TEXT, "source": TEXT, "description": TEXT,
@@ -99,10 +99,9 @@ def _defs() -> dict[str, Any]:
     paragraph["anyOf"] = [{"required": ["text"]}, {"required": ["topic"]}]
     section = _object("section", {"id": ID, "paragraphs": _paragraphs(), "title": TEXT, "keyword": TEXT,
                                   "headline": TEXT, "chart": {"$ref": "#/$defs/chart"}})
-    metric = {"type": "object", "properties": metric_props, "additionalProperties": False,
-              "if": {"required": ["change_of"]},
+    metric = {"type": "object", "properties": {k: _described(k, v) for k, v in metric_props.items()},
+              "additionalProperties": False, "if": {"required": ["change_of"]},
               "then": {"required": list(OBJECTS["change"][0])}, "else": {"required": list(OBJECTS["metric"][0])}}
-    metric["properties"] = {k: _described(k, v) for k, v in metric_props.items()}
     unit = _object("unit", {"zh": {"type": "string"}, "en": {"type": "string"}, "en_plural": {"type": "string"},
                             "symbol": {"type": "string"}, "kind": {"enum": list(UNIT_KINDS)},
                             "convert": _object("conversion", {"to": ID, "factor": {"type": "number"}})})
