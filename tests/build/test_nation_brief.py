@@ -70,3 +70,18 @@ def test_kinsoku(nation: Path, edition: str) -> None:
     result = subprocess.run([sys.executable, str(KINSOKU), str(nation / f"nation-2025-{edition}.pdf")],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("locale", "reserves", "change"), [
+    ("zh", ("3.2万亿美元", "美元"), "+5000亿元"),
+    ("en", ("3.2 trillion US dollars", "US dollars"), "+500 billion yuan"),
+])
+def test_chart_gets_the_declared_unit_and_the_change(locale: str, reserves: tuple[str, str], change: str) -> None:
+    from briefgen.build.edition import localized
+    from briefgen.content.loader import load_brief
+
+    chart = localized(load_brief(FIXTURE / "nation-2025"), locale).parts[0].chart
+    assert chart is not None
+    fx, _, up = chart.data
+    assert (fx.display, fx.unit_label, fx.bound) == (*reserves, "over")
+    assert (up.display, up.base, up.kind) == (change, "special_bonds_2025", "change")
