@@ -218,3 +218,13 @@ def test_numbers_are_the_same_in_both_variants() -> None:
         assert format_decimal(value, locale="en_GB") == format_decimal(value, locale="en_US")
         assert format_compact_decimal(value, format_type="long", locale="en_GB", fraction_digits=3) == \
             format_compact_decimal(value, format_type="long", locale="en_US", fraction_digits=3)
+
+
+def test_symbol_stands_beside_big_numbers_and_the_noun_in_prose(tmp_path: Path) -> None:
+    units = "kwh: {zh: 千瓦时, en: kilowatt-hour, en_plural: kilowatt-hours, symbol: kWh}\n"
+    metrics = TINY["metrics.yaml"].replace("unit: yuan", "unit: kwh")
+    root = brief_with(tmp_path, units_yaml=units, metrics_yaml=metrics)
+    document = localize(load_brief(root), Translations("en", {}))
+    assert (document.cover[0].number, document.cover[0].unit_label) == ("1.2 billion", "kWh")
+    assert prose(root, "en", "{output}") == "1.2 billion kilowatt-hours"
+    assert localize(load_brief(root), Translations("zh", {})).cover[0].unit_label == "千瓦时"
