@@ -24,20 +24,16 @@ class Unit:
     metric_factor: Decimal = Decimal(1)  # one of this unit in metric_unit
     spaced: bool = True  # English: "132.49 billion jin"; False for "4.1%"
     measure: bool = False  # a unit of measure (or money), printed in English prose; else a count noun
-    kind: str = ""  # money | measure | count; "" derives it from `measure`
+    kind: str = ""  # a declared unit's kind from units.yaml: money | measure | count
     symbol: str = ""  # a short English mark for the cover and chart tiles, instead of the noun
     declared: bool = False  # from a brief's units.yaml: nouns are its own, not catalog msgids
-
-    @property
-    def unit_kind(self) -> str:
-        return self.kind or ("measure" if self.measure else "count")
 
 
 UNITS: dict[str, Unit] = {
     u.id: u
     for u in [
         Unit("percent", "%", "%", "%", spaced=False, measure=True),
-        Unit("yuan", "元", "yuan", "yuan", measure=True, kind="money"),
+        Unit("yuan", "元", "yuan", "yuan", measure=True),
         Unit("jin", "斤", "jin", "jin", "tonne", Decimal("0.0005"), measure=True),
         Unit("mu", "亩", "mu", "mu", "hectare", Decimal(1) / Decimal(15), measure=True),
         Unit("tonne", "吨", "tonne", "tonnes", measure=True),
