@@ -120,7 +120,7 @@ class _Reader:
         value, unit = f.number("value"), f.choice("unit", list(UNITS) + list(self.declared))
         kind, label = f.choice("kind", KINDS), f.text("label", f"metrics/{key}/label")
         if changes:
-            kind, unit = kind or "change", unit or ""  # the base's unit, filled in by the cross-checks
+            kind, unit = kind or "change", unit or ""  # "" takes the base's unit (_with_base, below)
         if value is None or unit is None or kind is None or label is None:
             return None
         return Metric(key, value, unit, kind, label, f.integer("year"), f.choice("bound", BOUNDS), where,
