@@ -85,3 +85,32 @@ def test_chart_gets_the_declared_unit_and_the_change(locale: str, reserves: tupl
     fx, _, up = chart.data
     assert (fx.display, fx.unit_label, fx.bound) == (*reserves, "over")
     assert (up.display, up.base, up.kind) == (change, "special_bonds_2025", "change")
+
+
+@pytest.mark.parametrize("edition", ["en", "zh-en"])
+def test_english_paragraphs_are_tagged_in_the_variant(nation: Path, edition: str) -> None:
+    """A screen reader reads en-GB paragraphs as en-GB: no element may say en-US."""
+    import pikepdf
+
+    with pikepdf.open(nation / f"nation-2025-{edition}.pdf") as pdf:
+        root_lang = str(pdf.Root.Lang)
+        found = {str(e.get("/Lang", root_lang)) for e in _elements(pdf.Root.StructTreeRoot)}
+    assert "en-GB" in found and "en-US" not in found
+
+
+def _elements(node):  # type: ignore[no-untyped-def]
+    import pikepdf
+
+    kids = node.get("/K")
+    items = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    for kid in items:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _elements(kid)
+
+
+@pytest.mark.parametrize("edition", ["zh", "en", "zh-en"])
+def test_structure_check_passes(nation: Path, edition: str) -> None:
+    from tests.render.structure_check import check
+
+    assert check(nation / f"nation-2025-{edition}.pdf") == []

@@ -17,7 +17,7 @@ from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
 from briefgen.render.parallel import GAP, ParallelStoryBuilder
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
-from briefgen.render.tagging import Numbering, OrderMark, Recorder, tag_of
+from briefgen.render.tagging import Numbering, OrderMark, Recorder, languages, tag_of
 
 PDF_LANG = {"zh": "zh-CN", "en": "en-US"}
 
@@ -32,6 +32,11 @@ class RenderOptions:
 
 def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     """The edition as PDF bytes; identical inputs give identical bytes."""
+    with languages({document.locale: document.lang}):  # en-GB text is tagged en-GB
+        return _render_pdf(document, charts, options)
+
+
+def _render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
     ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks)
@@ -43,6 +48,12 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
                         options: RenderOptions, stamps: tuple[str, str]) -> bytes:
     """The bilingual edition: Chinese left, English right; charts from the Chinese edition."""
+    with languages({english.locale: english.lang}):
+        return _render_parallel_pdf(chinese, english, charts, options, stamps)
+
+
+def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
+                         options: RenderOptions, stamps: tuple[str, str]) -> bytes:
     register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en")

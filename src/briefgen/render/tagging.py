@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -104,11 +105,22 @@ def tag(flowable: Flowable, role: str, order: tuple[int, ...], lang: str = "", a
 
 
 BCP47 = {"zh": "zh-CN", "en": "en-US"}
+_TAGS: ContextVar[dict[str, str]] = ContextVar("briefgen_bcp47", default=BCP47)
+
+
+@contextmanager
+def languages(tags: dict[str, str]) -> Iterator[None]:
+    """Tag text of these locales with these BCP 47 tags while a PDF is built: {"en": "en-GB"}."""
+    token = _TAGS.set({**BCP47, **{k: v for k, v in tags.items() if v}})
+    try:
+        yield
+    finally:
+        _TAGS.reset(token)
 
 
 def in_language(flowable: Flowable, locale: str) -> Flowable:
     """Say which language a flowable's text is in (a DRAFT's fallback text is Chinese in English)."""
-    flowable._briefgen_lang = BCP47.get(locale, locale)  # type: ignore[attr-defined]
+    flowable._briefgen_lang = _TAGS.get().get(locale, locale)  # type: ignore[attr-defined]
     return flowable
 
 
