@@ -27,7 +27,7 @@ OBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "term": (("en",), ("note",)),
     "part": (("title",), ("kicker", "intro", "sections", "chart")),
     "section": (("id", "paragraphs"), ("title", "keyword", "headline", "chart")),
-    "paragraph": ((), ("topic", "text")),
+    "paragraph": ((), ("id", "topic", "text")),
     "chart": (("kind", "title", "source", "description"), ("id", "metrics", "pairs", "items")),
 }
 
@@ -95,7 +95,7 @@ def _defs() -> dict[str, Any]:
     chart = _object("chart", {"kind": {"enum": list(CHART_KINDS)}, "title": TEXT, "source": TEXT, "description": TEXT,
                               "id": ID, "metrics": IDS, "pairs": {"type": "array", "items": pair},
                               "items": {"type": "array", "items": TEXT}})
-    paragraph = _object("paragraph", {"topic": TEXT, "text": TEXT})
+    paragraph = _object("paragraph", {"id": ID, "topic": TEXT, "text": TEXT})
     paragraph["anyOf"] = [{"required": ["text"]}, {"required": ["topic"]}]
     section = _object("section", {"id": ID, "paragraphs": _paragraphs(), "title": TEXT, "keyword": TEXT,
                                   "headline": TEXT, "chart": {"$ref": "#/$defs/chart"}})

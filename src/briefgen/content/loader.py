@@ -239,7 +239,8 @@ class _Reader:
         """Paragraphs in order. Their message context names the place, not the position, so
         inserting, removing or moving a paragraph leaves the others' translations alone; an
         optional `id:` gives a paragraph a context of its own (ctx/id)."""
-        out, ids = [], set()
+        out: list[Paragraph] = []
+        ids: set[str] = set()
         for node in nodes:
             if isinstance(node, Scalar) and isinstance(node.value, str):
                 out.append(Paragraph(make_text(node.value, ctx, node.where, self.problems)))

@@ -281,7 +281,8 @@ class _Parser:
 
     def string(self, number: int, text: str) -> str:
         """The value of one quoted string; anything after its closing quote is an error."""
-        out, i = [], 1
+        out: list[str] = []
+        i = 1
         while i < len(text):
             ch = text[i]
             if ch == '"':
