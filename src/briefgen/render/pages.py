@@ -13,6 +13,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from briefgen.render.cjk_paragraph import draw_line
 from briefgen.model.document import has_chinese
 from briefgen.render.faces import face_for
+from briefgen.render.keep import KeepWithFirstLines
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
 from briefgen.render.tagging import Recorder, Tag, TaggingFrame, artifact, attach, marked
 
@@ -80,7 +81,8 @@ class BriefDocTemplate(BaseDocTemplate):
         self.words = words
         self.counter = counter
         super().__init__(target, pagesize=geometry.sheet, leftMargin=0, rightMargin=0, topMargin=0,
-                         bottomMargin=0, invariant=1, initialFontName=words.font, **kw)
+                         bottomMargin=0, invariant=1, initialFontName=words.font,
+                         keepTogetherClass=KeepWithFirstLines, **kw)  # a heading keeps the first lines after it
         g = geometry
         frame = TaggingFrame(g.offset + g.margin_left, g.offset + g.margin_bottom, g.text_width, g.text_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer, TableStyle
 
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
@@ -145,7 +145,6 @@ class StoryBuilder:
             yield self.chart(part.chart)
 
     def section(self, section: Section) -> Iterator[Flowable]:
-        yield CondPageBreak(80)
         yield mark_heading(plain_block(section.title, self.typo.h2, self.locale, align="left", space_before=14,
                                        space_after=8, keep_with_next=True), section.title, 1, self.key())
         yield from (self.paragraph(p) for p in section.paragraphs)
@@ -153,7 +152,6 @@ class StoryBuilder:
             yield self.chart(section.chart)
 
     def area(self, section: Section) -> Iterator[Flowable]:
-        yield CondPageBreak(160)
         yield Spacer(0, 12)
         yield mark_heading(self.banner(section.keyword or section.title), section.title, 1, self.key())
         if section.headline:
