@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.content.model import Brief
-from briefgen.build.pictures import start_charts, story_order
+from briefgen.build.pictures import ChartPictures, start_charts, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
 from briefgen.i18n.numbers import format_brief_date
 from briefgen.model.document import Document
 from briefgen.model.localize import localize
-from briefgen.model.picture import Picture
 
 PAGE = re.compile(rb"/Type /Page(?!s)")
 
@@ -71,21 +70,26 @@ def build_edition(edition: Edition) -> EditionResult:
     documents = [localized(edition.brief, first)]  # its charts are the edition's: start them first
     charts = start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
                            background=edition.spare_core)
+    sets = [charts]  # the bilingual edition shows every chart in both languages: a set per language
     try:
         documents += [localized(edition.brief, locale) for locale in others]
-        pdf = _render(documents, charts, edition)
-        drawn = charts.finish()  # every chart drawn and cached, or the chart process's error raised
+        sets += [start_charts(story_order(d), edition.cache, edition.font_dir, edition.code_version,
+                              background=edition.spare_core) for d in documents[1:]]
+        pdf = _render(documents, sets, edition)
+        drawn = sum(s.finish() for s in sets)  # every chart drawn and cached, or the chart process's error raised
     except BaseException:
-        charts.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
+        for s in sets:
+            s.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
         raise
     finally:
-        charts.close()
+        for s in sets:
+            s.close()
     atomic_write(edition.output, pdf)
     draft = any(d.draft for d in documents)
     return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft)
 
 
-def _render(documents: list[Document], charts: dict[str, Picture], edition: Edition) -> bytes:
+def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition) -> bytes:
     """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
     from briefgen.render.faces import faces_for
     from briefgen.render.fonts import register_fonts  # ReportLab only here
@@ -98,5 +102,5 @@ def _render(documents: list[Document], charts: dict[str, Picture], edition: Edit
               for d in documents]
     options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
     if len(documents) == 2:
-        return render_parallel_pdf(documents[0], documents[1], charts, options, (stamps[0], stamps[1]))
-    return render_pdf(documents[0], charts, options)
+        return render_parallel_pdf(documents[0], documents[1], charts[0], options, (stamps[0], stamps[1]), charts[1])
+    return render_pdf(documents[0], charts[0], options)

@@ -119,6 +119,10 @@ class CJKParagraph(Flowable):
                 text.textOut(glyph.text)
         self.canv.drawText(text)
 
+    def first_baseline(self) -> float:
+        """Distance from the top of the paragraph to its first baseline (to align it with another)."""
+        return self._baseline()
+
     def _baseline(self) -> float:
         """Distance from the top of a line box to its baseline: the em box centred in it."""
         size = max((s.size for s in self.spans if not s.rise), default=0.0)

@@ -1,7 +1,7 @@
-"""Keep-with-next as a designer means it: a heading stays with the first lines of what follows."""
+"""Pagination: a heading kept with the first lines of what follows; where a part opens a page."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import ActionFlowable
 
 
@@ -39,3 +39,21 @@ class KeepWithFirstLines(KeepTogether):
 def _between(after: float, before: float, overlap: bool) -> float:
     """The space a frame puts between two flowables (the larger of the two when spaces overlap)."""
     return max(after, before) if overlap else after + before
+
+
+class PartBreak(CondPageBreak):
+    """Where a part opens: a new page only when less than `fraction` of the frame is left.
+
+    The rule: a part that would open in the bottom part of a page starts a new page; one that can
+    open with its kicker, title and first lines in the upper part of the page runs on, so that a
+    short part after a long one does not leave half a page blank (nor stand alone on its page).
+    """
+
+    def __init__(self, fraction: float):
+        super().__init__(0.0)
+        self.fraction = fraction
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        frame = self._doctemplateAttr("frame")
+        self.height = self.fraction * frame._aH if frame else 0.0
+        return super().wrap(availWidth, availHeight)

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, FrameBreak, PageBreak, PageTemplate
 from reportlab.platypus.flowables import Flowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -31,6 +31,15 @@ class PageWords:
     draft_note: str
     font: str  # the sans face of the edition
     cover_note: str = ""  # credits and source, at the foot of the cover
+
+
+def _opens(flowable: Flowable) -> float:
+    """The level a flowable opens: 0 a part (its title, kicker or break), 1 a section; else infinite."""
+    if isinstance(flowable, (PageBreak, CondPageBreak)):
+        return -1
+    outline = getattr(flowable, "_outline", None)
+    level = getattr(flowable, "_opens", outline[1] if outline else None)
+    return float("inf") if level is None else level
 
 
 def mark_heading(flowable: Flowable, title: str, level: int, key: str, toc: bool = True) -> Flowable:
@@ -97,6 +106,42 @@ class BriefDocTemplate(BaseDocTemplate):
         if self.recorder is not None:  # marked content of this pass only
             self.recorder.reset()
             attach(self.canv, self.recorder)
+        self.floats: list[Flowable] = []  # figures waiting for the top of the next page
+        self.float_page = 0
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:  # noqa: N802
+        """Float a figure that does not fit to the top of the next page while the text runs on.
+
+        A figure (marked `_float` with the level of the heading it belongs under) that does not fit
+        in what is left of the page waits; the text after it fills the page; at the next page's
+        top the figure comes first. It never passes a heading of its own level or above (nor a
+        page or part break): there it is placed if the page now has room (after the last of its
+        section's text), else the page ends, so that the figure stays in its section.
+        """
+        if flowables is self._hanging or not flowables:
+            super().handle_flowable(flowables)
+            return
+        f = flowables[0]
+        if self.floats:
+            if self.page > self.float_page and self.frame._atTop:
+                flowables[0:0], self.floats = self.floats, []
+            elif _opens(f) <= min(getattr(w, "_float", 0) for w in self.floats):
+                ready = self.frame._atTop or all(self._fits(w) for w in self.floats[:1]) and len(self.floats) == 1
+                flowables[0:0], self.floats = [*([] if ready else [FrameBreak()]), *self.floats], []
+            elif getattr(f, "_float", None) is not None:
+                self.floats.append(flowables.pop(0))  # figures keep their order
+                return
+        elif getattr(f, "_float", None) is not None and not self.frame._atTop and not self._fits(f):
+            self.floats.append(flowables.pop(0))
+            self.float_page = self.page
+            return
+        super().handle_flowable(flowables)
+
+    def _fits(self, flowable: Flowable) -> bool:
+        frame = self.frame
+        room = frame._y - frame._y1p - flowable.getSpaceBefore()
+        height = flowable.wrapOn(self.canv, frame._getAvailableWidth(), room)[1]
+        return getattr(flowable, "_H", height) <= room  # a KeepTogether answers "too tall" and keeps its height in _H
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         outline = getattr(flowable, "_outline", None)

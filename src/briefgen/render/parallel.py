@@ -1,26 +1,56 @@
 """The bilingual edition: Chinese left, English right, aligned paragraph by paragraph.
 
-Both languages' stories are built by the same StoryBuilder at column width, so they have the
-same shape; they are zipped element by element. Text elements become side-by-side rows that
-split across pages together; charts, rules and page breaks are taken once, from the Chinese.
+Both languages' stories are built by the same StoryBuilder at their column widths, so they have
+the same shape; they are zipped element by element. Text elements become side-by-side rows
+whose first baselines align and that split across pages together; a part's kicker (a year) is
+set once; each chart is shown in both languages, the Chinese drawing above the English one at
+full width (at column width a chart's labels would shrink to half size), under a paired title
+and above a paired caption. The column widths are chosen so that the two texts come out of
+equal height: the Chinese is shorter, so its column is narrower.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Iterator
 
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab import rl_config
+from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer,
+                                Table)
 
+from briefgen.model.document import Document, Para
 from briefgen.render.cjk_paragraph import CJKParagraph
+from briefgen.render.keep import KeepWithFirstLines
+from briefgen.render.pages import mark_heading
+from briefgen.render.picture import PictureFlowable
 from briefgen.render.story import StoryBuilder
+from briefgen.render.styles import ACCENT, Type
 from briefgen.render.tagging import OrderMark, copy_tag, draw_child
 from briefgen.render.text import plain_block
 
 PAIRED = (CJKParagraph, Paragraph, Table)
 GAP = 18.0
+CHART_GAP = 6.0  # between the Chinese and the English drawing of a chart
+COLUMN_RANGE = (0.36, 0.56)  # the Chinese column's share of the two columns, at most and least
+SEPARATOR = " / "  # between the Chinese and the English title of a bookmark or contents entry
+TALL = 1e6
+
+
+def first_baseline(flowable: Flowable) -> float | None:
+    """Distance from a wrapped flowable's top to its first baseline, when it is text."""
+    own = getattr(flowable, "first_baseline", None)
+    if callable(own):  # CJKParagraph, and any text flowable that says where its first line sits
+        return float(own())
+    if isinstance(flowable, Paragraph) and getattr(flowable, "blPara", None) is not None:
+        para = flowable.blPara
+        line = para if para.kind == 0 or not para.lines else para.lines[0]
+        size = float(getattr(line, "fontSize", flowable.style.fontSize))
+        ascent = size if rl_config.paraFontSizeHeightOffset else float(getattr(line, "ascent", size))
+        return ascent
+    return None
 
 
 class SideBySide(Flowable):
-    """Two flowables in columns, top-aligned; splits both at the same height.
+    """Two flowables in columns with their first baselines on one line; splits both together.
 
     Each column is its own element: the Chinese paragraph reads first, then its English."""
 
@@ -34,6 +64,7 @@ class SideBySide(Flowable):
         self.keepWithNext = getattr(left, "keepWithNext", 0) or getattr(right, "keepWithNext", 0)
         self.spaceBefore = max(left.getSpaceBefore(), right.getSpaceBefore())
         self.spaceAfter = max(left.getSpaceAfter(), right.getSpaceAfter())
+        self.drops = (0.0, 0.0)
 
     def parts(self) -> tuple[Flowable, Flowable]:
         return self.left, self.right
@@ -41,19 +72,29 @@ class SideBySide(Flowable):
     def _widths(self, available: float) -> tuple[float, float]:
         return self.left_width, available - self.left_width - self.gap
 
+    def _align(self) -> tuple[float, float]:
+        """How far each side is moved down so that the first baselines meet (after wrap)."""
+        a, b = first_baseline(self.left), first_baseline(self.right)
+        if a is None or b is None:
+            return 0.0, 0.0
+        return (b - a, 0.0) if b > a else (0.0, a - b)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         left, right = self._widths(availWidth)
         _, self.left_height = self.left.wrap(left, availHeight)
         _, self.right_height = self.right.wrap(right, availHeight)
-        self.width, self.height = availWidth, max(self.left_height, self.right_height)
+        self.drops = self._align()
+        self.width = availWidth
+        self.height = max(self.left_height + self.drops[0], self.right_height + self.drops[1])
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        left, right = self._widths(availWidth)
+        self.wrap(availWidth, availHeight)
         heads, tails = [], []
-        for part, width in ((self.left, left), (self.right, right)):
-            _, height = part.wrap(width, availHeight)
-            pieces = [part] if height <= availHeight else copy_tag(part, part.split(width, availHeight))
+        for part, width, drop in zip((self.left, self.right), self._widths(availWidth), self.drops):
+            room = availHeight - drop
+            _, height = part.wrap(width, room)
+            pieces = [part] if height <= room else copy_tag(part, part.split(width, room))
             if not pieces:
                 return []
             heads.append(pieces[0])
@@ -64,47 +105,111 @@ class SideBySide(Flowable):
                 SideBySide(tails[0], tails[1], self.left_width, self.gap)]
 
     def draw(self) -> None:
-        draw_child(self.canv, self.left, 0, self.height - self.left_height)
-        draw_child(self.canv, self.right, self.left_width + self.gap, self.height - self.right_height)
+        draw_child(self.canv, self.left, 0, self.height - self.drops[0] - self.left_height)
+        draw_child(self.canv, self.right, self.left_width + self.gap, self.height - self.drops[1] - self.right_height)
 
 
 def zip_stories(left: Iterable[Flowable], right: Iterable[Flowable], left_width: float) -> list[Flowable]:
-    """Pair the text of two same-shaped stories; take everything else from the left one."""
+    """Pair the text of two same-shaped stories; a chart is taken from both, the rest from the left."""
     out: list[Flowable] = []
     for a, b in zip(left, right, strict=True):
         if isinstance(a, KeepTogether) and isinstance(b, KeepTogether):
-            out.append(KeepTogether(zip_stories(a._content, b._content, left_width)))
+            kind = type(a) if isinstance(a, KeepWithFirstLines) else KeepTogether
+            group = kind(zip_stories(a._content, b._content, left_width))
+            if hasattr(a, "_float"):
+                group._float = a._float  # type: ignore[attr-defined]
+            out.append(group)
+        elif isinstance(a, PictureFlowable) and isinstance(b, PictureFlowable):
+            out += [a, Spacer(0, CHART_GAP), b]
+        elif getattr(a, "_kicker", None) is not None and getattr(a, "_kicker", None) == getattr(b, "_kicker", None):
+            out.append(a)  # the same year in both languages: once, over both columns
         elif isinstance(a, PAIRED) and isinstance(b, PAIRED):
-            out.append(_pair(a, b, left_width))
+            out.append(pair(a, b, left_width))
         else:
             out.append(a)
     return out
 
 
-def _pair(a: Flowable, b: Flowable, left_width: float) -> Flowable:
-    pair = SideBySide(a, b, left_width)
+def pair(a: Flowable, b: Flowable, left_width: float) -> Flowable:
+    """A side-by-side row; its bookmark names both titles."""
+    row = SideBySide(a, b, left_width)
     outline = getattr(a, "_outline", None)
     other = getattr(b, "_outline", None)
     if outline:
         title, level, key, toc = outline
-        pair._outline = (f"{title} / {other[0]}" if other else title, level, key, toc)  # type: ignore[attr-defined]
-    return pair
+        row._outline = (f"{title}{SEPARATOR}{other[0]}" if other else title, level, key, toc)  # type: ignore[attr-defined]
+    return row
+
+
+def body_paragraphs(document: Document) -> Iterator[Para]:
+    for part in document.parts:
+        yield from part.intro
+        for section in part.sections:
+            yield from section.paragraphs
+
+
+def balanced_column(chinese: StoryBuilder, english: StoryBuilder, total: float, em: float) -> float:
+    """The Chinese column's width (whole ems) that makes the paired body text shortest.
+
+    Each pair is as tall as its taller side; the sum over the brief's paragraphs is measured at
+    every width in COLUMN_RANGE and the smallest wins (the narrower of equals)."""
+    pairs = list(zip(body_paragraphs(chinese.doc), body_paragraphs(english.doc), strict=True))
+    columns = total - GAP
+    widths = [n * em for n in range(math.ceil(COLUMN_RANGE[0] * columns / em),
+                                    math.floor(COLUMN_RANGE[1] * columns / em) + 1)]
+
+    def height(width: float) -> float:
+        return sum(max(chinese.paragraph(a).wrap(width, TALL)[1], english.paragraph(b).wrap(columns - width, TALL)[1])
+                   for a, b in pairs)
+    return min(widths, key=lambda w: (height(w), w))
 
 
 class ParallelStoryBuilder:
-    """Chinese and English builders at column width, plus a full-width Chinese one for the cover."""
+    """Chinese and English builders at their column widths, and full-width ones for the cover titles."""
 
     def __init__(self, full: StoryBuilder, chinese: StoryBuilder, english: StoryBuilder, column: float):
         self.full, self.chinese, self.english, self.column = full, chinese, english, column
 
     def story(self) -> list[Flowable]:
-        en = self.english
-        out = list(self.full.cover())
-        out.append(OrderMark())
-        out += [Spacer(0, 18), plain_block(en.doc.title, en.typo.h1, en.locale, align="left", space_after=4),
-                plain_block(en.doc.subtitle, en.typo.h3, en.locale, align="left")]
-        out += [NextPageTemplate("body"), PageBreak(), *self.full.contents()]
-        for zh_part, en_part in zip(self.chinese.doc.parts, en.doc.parts, strict=True):
-            out += [PageBreak(), *zip_stories(self.chinese.part(zh_part), en.part(en_part), self.column)]
-        out += [PageBreak(), *zip_stories(self.chinese.back_page(), en.back_page(), self.column)]
+        zh, en = self.chinese, self.english
+        out = [*self.cover(), OrderMark(), NextPageTemplate("body"), PageBreak(), *self.contents()]
+        for n, (zh_part, en_part) in enumerate(zip(zh.doc.parts, en.doc.parts, strict=True)):
+            out += [*zh.part_break(n), *zip_stories(zh.part(zh_part), en.part(en_part), self.column)]
+        out += [PageBreak(), *zip_stories(zh.back_page(), en.back_page(), self.column)]
         return out
+
+    def cover(self) -> Iterator[Flowable]:
+        """Datelines side by side; both titles over the full width; key figures and leads in columns."""
+        zh, en, full = self.chinese, self.english, self.full
+        yield Spacer(0, 72)
+        yield pair(zh.dateline(), en.dateline(), self.column)
+        yield Spacer(0, 14)
+        yield from full.titles()
+        yield Spacer(0, 12)
+        yield plain_block(en.doc.title, en.typo.h1, en.locale, align="left", space_after=4)
+        yield plain_block(en.doc.subtitle, en.typo.h3, en.locale, align="left")
+        yield Spacer(0, 16)
+        yield HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=16)
+        if zh.doc.cover:
+            yield pair(zh.figures_heading(), en.figures_heading(), self.column)
+            yield pair(zh.cover_figures(zh.doc.cover, 1), en.cover_figures(en.doc.cover, 1), self.column)
+            yield Spacer(0, 18)
+        for a, b in zip(zh.doc.lead, en.doc.lead, strict=True):
+            yield pair(zh.paragraph(a), en.paragraph(b), self.column)
+
+    def contents(self) -> Iterator[Flowable]:
+        zh, en = self.chinese, self.english
+        heading = pair(*(plain_block(b.ui.gettext("Contents"), b.typo.h1, b.locale, align="left", space_after=18)
+                         for b in (zh, en)), self.column)
+        yield mark_heading(heading, f"{zh.ui.gettext('Contents')}{SEPARATOR}{en.ui.gettext('Contents')}", 0,
+                           self.full.key(), toc=False)
+        yield self.full.toc(self.contents_title)
+
+    def contents_title(self, text: str, level: int) -> Flowable:
+        """A contents entry: the Chinese title in the Chinese column, the English beside it."""
+        zh_text, _, en_text = text.partition(SEPARATOR)
+        zh, en = self.chinese, self.english
+        rows = [plain_block(t, zh.typo.h3 if level == 0 else Type(b.typo.serif, 10.5, 16), b.locale, align="left")
+                for t, b in ((zh_text, zh), (en_text or zh_text, en))]
+        indent = 0.0 if level == 0 else 21.0
+        return SideBySide(rows[0], rows[1], self.column - indent)

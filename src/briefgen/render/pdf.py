@@ -14,12 +14,13 @@ from briefgen.render.accessible import DocumentFacts, finish
 from briefgen.render.faces import faces_for
 from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
-from briefgen.render.parallel import GAP, ParallelStoryBuilder
+from briefgen.render.parallel import GAP, ParallelStoryBuilder, balanced_column
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
 from briefgen.render.tagging import Numbering, OrderMark, Recorder, languages, tag_of
 
 PDF_LANG = {"zh": "zh-CN", "en": "en-US"}
+CHART_SCALE = 0.8  # the bilingual edition's charts: labels at 80% size, still above 7 pt
 
 
 @dataclass(frozen=True)
@@ -46,28 +47,38 @@ def _render_pdf(document: Document, charts: dict[str, Picture], options: RenderO
 
 
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
-                        options: RenderOptions, stamps: tuple[str, str]) -> bytes:
-    """The bilingual edition: Chinese left, English right; charts from the Chinese edition."""
+                        options: RenderOptions, stamps: tuple[str, str],
+                        english_charts: dict[str, Picture] | None = None) -> bytes:
+    """The bilingual edition: Chinese left, English right, columns sized to the two texts; each
+    chart in both languages (the Chinese drawing twice when no English pictures are given)."""
     with languages({english.locale: english.lang}):
-        return _render_parallel_pdf(chinese, english, charts, options, stamps)
+        return _render_parallel_pdf(chinese, english, charts, options, stamps, english_charts)
 
 
 def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
-                         options: RenderOptions, stamps: tuple[str, str]) -> bytes:
+                         options: RenderOptions, stamps: tuple[str, str],
+                         english_charts: dict[str, Picture] | None) -> bytes:
     register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en")
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
-    column = (geo.text_width - GAP) // (2 * zh_typo.body.size) * zh_typo.body.size  # whole ems (K5)
+    en_charts = charts if english_charts is None else english_charts
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
     words = _words(chinese, zh_ui, zh_typo.sans, footer, english)
+
+    chart_width = CHART_SCALE * geo.text_width  # two drawings of each chart, one above the other
+
+    def builders(column: float) -> tuple[StoryBuilder, StoryBuilder]:
+        left = StoryBuilder(chinese, charts, zh_typo, zh_ui, column, stamps[0], chart_width, key_prefix="z")
+        right = StoryBuilder(english, en_charts, en_typo, en_ui, geo.text_width - column - GAP, stamps[1],
+                             chart_width, key_prefix="e")
+        # a narrow English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
+        right.body_align, right.banner_label = "left", False
+        return left, right
+
+    column = balanced_column(*builders(geo.text_width / 2), geo.text_width, zh_typo.body.size)
     full = StoryBuilder(chinese, charts, zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
-    left = StoryBuilder(chinese, charts, zh_typo, zh_ui, column, stamps[0], geo.text_width, key_prefix="z")
-    right = StoryBuilder(english, charts, en_typo, en_ui, geo.text_width - column - GAP, stamps[1], geo.text_width,
-                         key_prefix="e")
-    # a 20-em English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
-    right.body_align, right.banner_label = "left", False
-    story = ParallelStoryBuilder(full, left, right, column).story()
+    story = ParallelStoryBuilder(full, *builders(column), column).story()
     return _build(chinese, geo, words, story, "zh-CN", options, english)
 
 
@@ -79,8 +90,13 @@ def _words(document: Document, ui: Interface, font: str, footer: str, other: Doc
         running_head=head, running_date=document.date_text, footer=footer,
         draft=draft_ui.gettext("DRAFT") if draft else "",
         draft_note=draft_ui.gettext("Draft — incomplete translation") if draft else "", font=font,
-        cover_note=f"{document.credits}\n{ui.format('Source: {source}', source=document.source)}",
+        cover_note="\n".join(_credits(d) for d in (document, other) if d is not None),
     )
+
+
+def _credits(document: Document) -> str:
+    """The credits and source lines at the foot of the cover, in the document's language."""
+    return f"{document.credits}\n{interface(document.locale).format('Source: {source}', source=document.source)}"
 
 
 def _build(document: Document, geo: Geometry, words: PageWords, story: list[Flowable], lang: str,

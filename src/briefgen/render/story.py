@@ -1,7 +1,7 @@
 """Step 5 - Lay out a localized document as a ReportLab story: cover, contents, parts, back page."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -13,6 +13,7 @@ from briefgen.model.document import ChartData, Datum, Document, Para, Part, Sect
 from briefgen.render.contents import Contents
 from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
+from briefgen.render.keep import PartBreak
 from briefgen.render.pages import mark_heading
 from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
 from briefgen.render.tagging import OrderMark, TaggedTable, tag
@@ -20,6 +21,8 @@ from briefgen.render.text import plain_block, text_block
 
 
 FIGURE_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)  # cover figures, largest first
+PART_ROOM = 0.4  # a part runs on after the previous one when this share of the page is left
+PART_GAP = 36.0  # space above a part that runs on
 
 
 class StoryBuilder:
@@ -46,10 +49,14 @@ class StoryBuilder:
         out = list(self.cover())
         out += [OrderMark(), NextPageTemplate("body"), PageBreak()]
         out += list(self.contents())
-        for part in self.doc.parts:
-            out += [PageBreak(), *self.part(part)]
+        for n, part in enumerate(self.doc.parts):
+            out += [*self.part_break(n), *self.part(part)]
         out += [PageBreak(), *self.back_page()]
         return out
+
+    def part_break(self, n: int) -> list[Flowable]:
+        """The first part opens a page after the contents; a later one runs on when the page has room."""
+        return [PageBreak()] if n == 0 else [PartBreak(PART_ROOM)]
 
     def key(self) -> str:
         self.keys += 1
@@ -57,26 +64,37 @@ class StoryBuilder:
 
     # --- cover -------------------------------------------------------------------------
     def cover(self) -> Iterator[Flowable]:
-        t = self.typo
         yield Spacer(0, 96)
-        yield plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type(t.sans, 10.5, 16, MUTED), self.locale,
-                          align="left")
+        yield self.dateline()
         yield Spacer(0, 14)
-        yield mark_heading(plain_block(self.doc.title, t.title, self.locale, align="left"), self.doc.title, 0, self.key(), toc=False)
-        yield Spacer(0, 8)
-        yield plain_block(self.doc.subtitle, t.subtitle, self.locale, align="left")
+        yield from self.titles()
         yield Spacer(0, 22)
         yield HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceAfter=16)
         if self.doc.cover:
-            yield plain_block(self.ui.gettext("Key figures"), Type(f"{t.sans}-Bold", 10, 16, ACCENT), self.locale,
-                              align="left", space_after=8)
+            yield self.figures_heading()
             yield self.cover_figures(self.doc.cover)
             yield Spacer(0, 26)
         for para in self.doc.lead:
             yield self.paragraph(para)
 
-    def cover_figures(self, data: tuple[Datum, ...]) -> Flowable:
-        columns = 2 if len(data) == 4 else len(data)
+    def dateline(self) -> Flowable:
+        return plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type(self.typo.sans, 10.5, 16, MUTED),
+                           self.locale, align="left")
+
+    def titles(self) -> Iterator[Flowable]:
+        """The title (bookmarked) and the subtitle."""
+        t = self.typo
+        yield mark_heading(plain_block(self.doc.title, t.title, self.locale, align="left"), self.doc.title, 0,
+                           self.key(), toc=False)
+        yield Spacer(0, 8)
+        yield plain_block(self.doc.subtitle, t.subtitle, self.locale, align="left")
+
+    def figures_heading(self) -> Flowable:
+        return plain_block(self.ui.gettext("Key figures"), Type(f"{self.typo.sans}-Bold", 10, 16, ACCENT), self.locale,
+                           align="left", space_after=8)
+
+    def cover_figures(self, data: tuple[Datum, ...], columns: int | None = None) -> Flowable:
+        columns = columns or (2 if len(data) == 4 else len(data))
         room = self.width / columns - 12
         size = next((s for s in FIGURE_SIZES if all(self.headline_width(d, s) <= room for d in data)), FIGURE_SIZES[-1])
         cells = [self.figure_cell(d, size) for d in data]
@@ -118,8 +136,10 @@ class StoryBuilder:
         title = self.ui.gettext("Contents")
         yield mark_heading(plain_block(title, self.typo.h1, self.locale, align="left", space_after=18), title, 0,
                            self.key(), toc=False)
-        toc = Contents(self.contents_title, self.contents_number, self.typo.serif)
-        yield tag(toc, "TOC", (0,))
+        yield self.toc(self.contents_title)
+
+    def toc(self, title: Callable[[str, int], Flowable]) -> Flowable:
+        return tag(Contents(title, self.contents_number, self.typo.serif), "TOC", (0,))
 
     def contents_title(self, text: str, level: int) -> Flowable:
         type_ = self.typo.h3 if level == 0 else Type(self.typo.serif, 10.5, 16)
@@ -133,16 +153,21 @@ class StoryBuilder:
     def part(self, part: Part) -> Iterator[Flowable]:
         t = self.typo
         if part.kicker:
-            yield plain_block(part.kicker, t.kicker, self.locale, align="left", space_after=4)
-        yield mark_heading(plain_block(part.title, t.h1, self.locale, align="left", space_after=14,
-                                       keep_with_next=True), part.title, 0, self.key())
+            kicker = plain_block(part.kicker, t.kicker, self.locale, align="left", space_before=PART_GAP,
+                                 space_after=4, keep_with_next=True)
+            kicker._kicker = part.kicker  # type: ignore[attr-defined]  # the bilingual edition sets it once
+            kicker._opens = 0  # type: ignore[attr-defined]  # a waiting figure goes before it
+            yield kicker
+        title = plain_block(part.title, t.h1, self.locale, align="left", space_before=0 if part.kicker else PART_GAP,
+                            space_after=14, keep_with_next=True)
+        yield mark_heading(title, part.title, 0, self.key())
         yield from (self.paragraph(p) for p in part.intro)
         if part.chart and part.intro:
-            yield self.chart(part.chart)
+            yield self.chart(part.chart, 0)
         for section in part.sections:
             yield from self.area(section) if section.keyword else self.section(section)
         if part.chart and not part.intro:
-            yield self.chart(part.chart)
+            yield self.chart(part.chart, 0)
 
     def section(self, section: Section) -> Iterator[Flowable]:
         yield mark_heading(plain_block(section.title, self.typo.h2, self.locale, align="left", space_before=14,
@@ -184,14 +209,17 @@ class StoryBuilder:
         return text_block(topic + gap + para.body, t.body, self.locale, first_indent=indent, align=self.body_align,
                           bold_font=t.topic_font, space_after=0 if self.locale == "zh" else 6, hyphenate=True)
 
-    def chart(self, chart: ChartData) -> Flowable:
+    def chart(self, chart: ChartData, level: int = 1) -> Flowable:
+        """A figure that floats within the part (level 0) or section (level 1) it belongs to."""
         self.figures += 1
         label = self.ui.format("Figure {n}", n=self.figures)
         source = self.ui.format("Source: {source}", source=chart.source)
 
         def picture() -> Picture:  # asked for at layout, when the chart may still be drawing
             return self.charts[chart.id]
-        return figure(chart, picture, self.figure_width, self.typo, label, source)
+        placed = figure(chart, picture, self.figure_width, self.typo, label, source)
+        placed._float = level  # type: ignore[attr-defined]
+        return placed
 
     # --- back page -------------------------------------------------------------------
     def back_page(self) -> Iterator[Flowable]:
