@@ -36,6 +36,9 @@ class KeepWithFirstLines(KeepTogether):
         return [*heads, *pieces]
 
 
+TALL = 1e6
+
+
 def _between(after: float, before: float, overlap: bool) -> float:
     """The space a frame puts between two flowables (the larger of the two when spaces overlap)."""
     return max(after, before) if overlap else after + before
@@ -57,3 +60,40 @@ class PartBreak(CondPageBreak):
         frame = self._doctemplateAttr("frame")
         self.height = self.fraction * frame._aH if frame else 0.0
         return super().wrap(availWidth, availHeight)
+
+
+class AtFoot(Flowable):
+    """Flowables set at the foot of the page, after whatever the page already holds (the colophon).
+
+    It takes the rest of the page when it fits there, else moves whole to the next page; its
+    bookmark is that of its first flowable.
+    """
+
+    def __init__(self, content: list[Flowable]):
+        super().__init__()
+        self.content = content
+        self.heights: list[float] = []
+        outline = getattr(content[0], "_outline", None) if content else None
+        if outline is not None:
+            self._outline = outline
+
+    def _stack(self, width: float) -> float:
+        self.heights = [f.wrap(width, TALL)[1] for f in self.content]
+        spaces = [f.getSpaceBefore() for f in self.content[1:]] + [0.0]
+        return sum(h + max(f.getSpaceAfter(), s) for f, h, s in zip(self.content, self.heights, spaces))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.needed = self._stack(availWidth)
+        self.width, self.height = availWidth, max(self.needed, availHeight - 1e-3)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
+
+    def draw(self) -> None:
+        y = self.needed
+        for n, (f, h) in enumerate(zip(self.content, self.heights)):
+            if n:
+                y -= max(self.content[n - 1].getSpaceAfter(), f.getSpaceBefore())
+            y -= h
+            f.drawOn(self.canv, 0, y)

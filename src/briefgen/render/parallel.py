@@ -19,7 +19,7 @@ from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, NextPageTemp
 
 from briefgen.model.document import Document, Para
 from briefgen.render.cjk_paragraph import CJKParagraph
-from briefgen.render.keep import KeepWithFirstLines
+from briefgen.render.keep import AtFoot, KeepWithFirstLines
 from briefgen.render.pages import mark_heading
 from briefgen.render.picture import PictureFlowable
 from briefgen.render.story import StoryBuilder
@@ -175,7 +175,7 @@ class ParallelStoryBuilder:
         out = [*self.cover(), OrderMark(), NextPageTemplate("body"), PageBreak(), *self.contents()]
         for n, (zh_part, en_part) in enumerate(zip(zh.doc.parts, en.doc.parts, strict=True)):
             out += [*zh.part_break(n), *zip_stories(zh.part(zh_part), en.part(en_part), self.column)]
-        out += [PageBreak(), *zip_stories(zh.back_page(), en.back_page(), self.column)]
+        out.append(AtFoot(zip_stories(zh.back_page(), en.back_page(), self.column)))
         return out
 
     def cover(self) -> Iterator[Flowable]:

@@ -13,7 +13,7 @@ from briefgen.model.document import ChartData, Datum, Document, Para, Part, Sect
 from briefgen.render.contents import Contents
 from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
-from briefgen.render.keep import PartBreak
+from briefgen.render.keep import AtFoot, PartBreak
 from briefgen.render.pages import mark_heading
 from briefgen.render.styles import ACCENT, MUTED, RULE, TINT, Type, Typography
 from briefgen.render.tagging import OrderMark, TaggedTable, tag
@@ -51,7 +51,7 @@ class StoryBuilder:
         out += list(self.contents())
         for n, part in enumerate(self.doc.parts):
             out += [*self.part_break(n), *self.part(part)]
-        out += [PageBreak(), *self.back_page()]
+        out.append(AtFoot(list(self.back_page())))  # the colophon at the foot of the last page
         return out
 
     def part_break(self, n: int) -> list[Flowable]:
@@ -172,9 +172,7 @@ class StoryBuilder:
     def section(self, section: Section) -> Iterator[Flowable]:
         yield mark_heading(plain_block(section.title, self.typo.h2, self.locale, align="left", space_before=14,
                                        space_after=8, keep_with_next=True), section.title, 1, self.key())
-        yield from (self.paragraph(p) for p in section.paragraphs)
-        if section.chart:
-            yield self.chart(section.chart)
+        yield from self.body(section)
 
     def area(self, section: Section) -> Iterator[Flowable]:
         yield Spacer(0, 12)
@@ -182,8 +180,16 @@ class StoryBuilder:
         if section.headline:
             yield text_block(section.headline, self.typo.h2, self.locale, align="left", space_before=8,
                              space_after=10, keep_with_next=True)
-        yield from (self.paragraph(p) for p in section.paragraphs)
-        if section.chart:
+        yield from self.body(section)
+
+    def body(self, section: Section) -> Iterator[Flowable]:
+        """The paragraphs, the chart after the first: from there it floats to where it fits (here,
+        or the top of the next page) with the rest of its section's text around it."""
+        for n, para in enumerate(section.paragraphs):
+            yield self.paragraph(para)
+            if n == 0 and section.chart:
+                yield self.chart(section.chart)
+        if section.chart and not section.paragraphs:
             yield self.chart(section.chart)
 
     def banner(self, keyword: str) -> Flowable:
