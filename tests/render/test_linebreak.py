@@ -236,3 +236,13 @@ def test_the_breaker_does_not_import_reportlab() -> None:
              for alias in node.names}
     names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not any(name.startswith("reportlab") for name in names), names
+
+
+@pytest.mark.parametrize("width", [8, 9, 10, 11, 12, 13, 14, 15, 16])
+def test_a_whole_span_is_never_broken(width: float) -> None:
+    """A figure from a metric (1.4万亿斤) keeps its unit at any measure; plain text may break."""
+    figure = "1.4万亿斤"
+    spans = [Span("粮食总产量达到", "F", SIZE), Span(figure, "F", SIZE, whole=True), Span("，再创新高。" * 3, "F", SIZE)]
+    lines = texts(typeset(spans, width * EM, measure, 0.0, "justify"))
+    assert "".join(lines) == "粮食总产量达到" + figure + "，再创新高。" * 3
+    assert any(figure in line for line in lines), lines

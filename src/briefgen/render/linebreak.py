@@ -52,6 +52,7 @@ class Span:
     font: str
     size: float
     rise: float = 0.0
+    whole: bool = False  # never broken inside: a figure with its unit (1.4万亿斤, 1256万人)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class _Atom:
     advance: float = 0.0  # advance after pair compression (K3)
     gap: float = 0.0  # Han–Latin gap before this atom (K4), dropped at line start
     trim: float = 0.0  # how much of the advance may go when the atom ends a line
+    unit: int = -1  # index of the whole span the atom belongs to, -1 for none
 
 
 @dataclass(frozen=True)
@@ -150,10 +152,11 @@ def _memo(measure: Measure) -> Measure:
 
 def _explode(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
     atoms, pos = [], 0
-    for span in spans:
+    for n, span in enumerate(spans):
         for ch in span.text:
             atoms.append(_Atom(ch, span.font, span.size, span.rise, pos,
-                               0.0 if ch == "\n" else measure(ch, span.font, span.size)))
+                               0.0 if ch == "\n" else measure(ch, span.font, span.size),
+                               unit=n if span.whole else -1))
             pos += 1
     return atoms
 
@@ -236,6 +239,8 @@ def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
     units, t = [], 0
     while t < len(atoms):
         end = _word_end(atoms, t) if _is_latin_letter(atoms[t].ch) else _run_end(atoms, t)
+        while atoms[t].unit >= 0 and end < len(atoms) and atoms[end].unit == atoms[t].unit:
+            end += 1  # a whole span: the rest of it joins the unit
         units.append((t, end))
         t = end
     return units

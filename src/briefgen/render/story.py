@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
+from briefgen.render.cjk_paragraph import ASCENT
 from briefgen.render.contents import Contents
 from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
@@ -23,6 +24,14 @@ from briefgen.render.text import plain_block, text_block
 FIGURE_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)  # cover figures, largest first
 PART_ROOM = 0.4  # a part runs on after the previous one when this share of the page is left
 PART_GAP = 36.0  # space above a part that runs on
+
+
+def baseline_drop(flowable: Flowable, type_: Type) -> float:
+    """How much higher this one-line text sets its baseline than Chinese text of the same type
+    (the em box centred in the line): a Latin line is moved down by that much beside Chinese."""
+    chinese = (type_.leading - type_.size) / 2 + ASCENT * type_.size
+    own = getattr(flowable, "first_baseline", None)
+    return chinese - (float(own()) if callable(own) else type_.size)  # ReportLab: a font size below the top
 
 
 class StoryBuilder:
@@ -195,13 +204,16 @@ class StoryBuilder:
     def banner(self, keyword: str) -> Flowable:
         bold = f"{self.typo.sans}-Bold"
         label = plain_block(self.ui.gettext("Key work area"), Type(bold, 10, 14, TINT), self.locale, align="center")
-        word = plain_block(keyword, Type(bold, 13, 18, ACCENT), self.locale, align="left")
+        word_type = Type(bold, 13, 18, ACCENT)
+        word = plain_block(keyword, word_type, self.locale, align="left")
+        drop = baseline_drop(word, word_type)  # the keyword's baseline where a Chinese one sits
         label_width = (68 if self.locale == "zh" else 100) if self.banner_label else 0.0  # beside 关键词: none
         table = TaggedTable([[label if label_width else "", word]], colWidths=[label_width, self.width - label_width])
         table.setStyle(TableStyle([
             ("BACKGROUND", (0, 0), (0, 0), ACCENT), ("BACKGROUND", (1, 0), (1, 0), TINT),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 8),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (1, 0), (1, 0), 5 + drop), ("BOTTOMPADDING", (1, 0), (1, 0), 6 - drop),
             ("FONT", (0, 0), (-1, -1), self.typo.sans, 10),
         ]))
         table.keepWithNext = 1

@@ -82,12 +82,13 @@ def markup(spans: Sequence[Span], bold_font: str) -> str:
 
 
 def _cjk_span(span: Span, type_: Type, bold_font: str) -> linebreak.Span:
+    """A figure (from a metric) is set whole, its unit with it: 1.4万亿斤, never 1.4万|亿斤."""
     font = cjk_face(bold_font if span.bold else type_.font)
     if span.script == "sub":
         return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, -0.12 * type_.size)
     if span.script == "sup":
         return linebreak.Span(span.text, font, type_.size * SCRIPT_SCALE, 0.38 * type_.size)
-    return linebreak.Span(span.text, font, type_.size)
+    return linebreak.Span(span.text, font, type_.size, whole=span.is_figure)
 
 
 def _bold(font: str) -> str:
