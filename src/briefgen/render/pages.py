@@ -31,6 +31,7 @@ class PageWords:
     draft_note: str
     font: str  # the sans face of the edition
     cover_note: str = ""  # credits and source, at the foot of the cover
+    latin_font: str = ""  # the bilingual edition's face for a line with no Chinese (its English credits)
 
 
 def _opens(flowable: Flowable) -> float:
@@ -199,6 +200,8 @@ class BriefDocTemplate(BaseDocTemplate):
     def _text(self, canv: Canvas, text: str, size: float, x: float, y: float, anchor: str = "left") -> None:
         """Draw a page string in the edition's sans face; Chinese by the paragraph's spacing rules."""
         font = face_for(text, self.words.font)
+        if self.words.latin_font and not has_chinese(text):
+            font = self.words.latin_font
         if has_chinese(text):
             draw_line(canv, text, font, size, x, y, anchor)
             return

@@ -151,17 +151,24 @@ def body_paragraphs(document: Document) -> Iterator[Para]:
 def balanced_column(chinese: StoryBuilder, english: StoryBuilder, total: float, em: float) -> float:
     """The Chinese column's width (whole ems) that makes the paired body text shortest.
 
-    Each pair is as tall as its taller side; the sum over the brief's paragraphs is measured at
-    every width in COLUMN_RANGE and the smallest wins (the narrower of equals)."""
+    Each pair is as tall as its taller side. The two texts' areas, measured once at half
+    width, give the width at which both columns come out equally tall; the sum of the pairs'
+    heights is then measured there and at the nearer neighbouring em, and the shorter wins (a
+    full search over every width gives the same answer on the seed, at four times the cost)."""
     pairs = list(zip(body_paragraphs(chinese.doc), body_paragraphs(english.doc), strict=True))
     columns = total - GAP
-    widths = [n * em for n in range(math.ceil(COLUMN_RANGE[0] * columns / em),
-                                    math.floor(COLUMN_RANGE[1] * columns / em) + 1)]
+    lo, hi = math.ceil(COLUMN_RANGE[0] * columns / em), math.floor(COLUMN_RANGE[1] * columns / em)
 
-    def height(width: float) -> float:
-        return sum(max(chinese.paragraph(a).wrap(width, TALL)[1], english.paragraph(b).wrap(columns - width, TALL)[1])
-                   for a, b in pairs)
-    return min(widths, key=lambda w: (height(w), w))
+    def heights(width: float) -> tuple[float, float, float]:
+        left = [chinese.paragraph(a).wrap(width, TALL)[1] for a, _ in pairs]
+        right = [english.paragraph(b).wrap(columns - width, TALL)[1] for _, b in pairs]
+        return sum(left), sum(right), sum(map(max, left, right))
+
+    half = columns / 2
+    zh_height, en_height, _ = heights(half)
+    ems = min(max(columns * zh_height / (zh_height + en_height) / em, lo), hi)  # equal areas
+    near = [min(max(n, lo), hi) for n in (round(ems), round(ems) + (1 if ems > round(ems) else -1))]
+    return min((heights(n * em)[2], n * em) for n in dict.fromkeys(near))[1]
 
 
 class ParallelStoryBuilder:
@@ -182,7 +189,7 @@ class ParallelStoryBuilder:
         """Datelines side by side; both titles over the full width; key figures and leads in columns."""
         zh, en, full = self.chinese, self.english, self.full
         yield Spacer(0, 72)
-        yield pair(zh.dateline(), en.dateline(), self.column)
+        yield pair(zh.dateline(stacked=True), en.dateline(stacked=True), self.column)
         yield Spacer(0, 14)
         yield from full.titles()
         yield Spacer(0, 12)

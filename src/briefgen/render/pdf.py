@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -64,7 +64,7 @@ def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str,
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
     en_charts = charts if english_charts is None else english_charts
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
-    words = _words(chinese, zh_ui, zh_typo.sans, footer, english)
+    words = replace(_words(chinese, zh_ui, zh_typo.sans, footer, english), latin_font=en_typo.sans)
 
     chart_width = CHART_SCALE * geo.text_width  # two drawings of each chart, one above the other
 

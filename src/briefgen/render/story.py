@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
-from briefgen.model.document import ChartData, Datum, Document, Para, Part, Section, Span
+from briefgen.model.document import BREAK, ChartData, Datum, Document, Para, Part, Section, Span
 from briefgen.render.cjk_paragraph import ASCENT
 from briefgen.render.contents import Contents
 from briefgen.render.faces import face_for
@@ -22,7 +22,7 @@ from briefgen.render.text import plain_block, text_block
 
 
 FIGURE_SIZES = (22.0, 20.0, 18.0, 16.0, 14.0)  # cover figures, largest first
-PART_ROOM = 0.4  # a part runs on after the previous one when this share of the page is left
+PART_ROOM = 1 / 3  # a part runs on after the previous one when a third of the page is left
 PART_GAP = 36.0  # space above a part that runs on
 
 
@@ -86,9 +86,13 @@ class StoryBuilder:
         for para in self.doc.lead:
             yield self.paragraph(para)
 
-    def dateline(self) -> Flowable:
-        return plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", Type(self.typo.sans, 10.5, 16, MUTED),
-                           self.locale, align="left")
+    def dateline(self, stacked: bool = False) -> Flowable:
+        """Where and when, on one line (· between) or, in a narrow column, on two."""
+        type_ = Type(self.typo.sans, 10.5, 16, MUTED)
+        if stacked:
+            return text_block([Span(self.doc.dateline), BREAK, Span(self.doc.date_text)], type_, self.locale,
+                              align="left")
+        return plain_block(f"{self.doc.dateline}  ·  {self.doc.date_text}", type_, self.locale, align="left")
 
     def titles(self) -> Iterator[Flowable]:
         """The title (bookmarked) and the subtitle."""
