@@ -4,6 +4,8 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from briefgen.render.tagging import copy_tag, draw_child
+
 
 class KeepWithFirstLines(KeepTogether):
     """Headings (flowables marked keepWithNext) and the flowable after them.
@@ -28,7 +30,7 @@ class KeepWithFirstLines(KeepTogether):
             used += height + (_between(after, flowable.getSpaceBefore(), overlap) if after is not None else 0.0)
             after = flowable.getSpaceAfter()
         room = aH - used - _between(after or 0.0, last.getSpaceBefore(), overlap)
-        pieces = last.split(aW, room) if room > 0 else []
+        pieces = copy_tag(last, last.split(aW, room)) if room > 0 else []
         if len(pieces) < 2 or isinstance(pieces[0], ActionFlowable) or pieces[0].wrap(aW, room)[1] > room + 1e-6:
             return super().split(aW, aH)  # not even the opening lines fit: the group moves whole
         for flowable in heads:
@@ -66,8 +68,11 @@ class AtFoot(Flowable):
     """Flowables set at the foot of the page, after whatever the page already holds (the colophon).
 
     It takes the rest of the page when it fits there, else moves whole to the next page; its
-    bookmark is that of its first flowable.
+    bookmark is that of its first flowable, and each flowable in it is its own tagged element.
     """
+
+    _briefgen_tags_itself = True
+    _briefgen_container = True
 
     def __init__(self, content: list[Flowable]):
         super().__init__()
@@ -76,6 +81,9 @@ class AtFoot(Flowable):
         outline = getattr(content[0], "_outline", None) if content else None
         if outline is not None:
             self._outline = outline
+
+    def parts(self) -> list[Flowable]:
+        return self.content
 
     def _stack(self, width: float) -> float:
         self.heights = [f.wrap(width, TALL)[1] for f in self.content]
@@ -96,4 +104,4 @@ class AtFoot(Flowable):
             if n:
                 y -= max(self.content[n - 1].getSpaceAfter(), f.getSpaceBefore())
             y -= h
-            f.drawOn(self.canv, 0, y)
+            draw_child(self.canv, f, 0, y)
