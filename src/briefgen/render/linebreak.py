@@ -38,6 +38,7 @@ SPACES = " \t"
 
 HAN_LATIN_GAP = 0.25  # em
 NUMBER_UNIT_PENALTY = 5.0  # cost of breaking 1324.9|亿斤
+WHOLE_PENALTY = 60.0  # cost of a break inside a whole span: taken only over a line stretched ¾ em a gap
 ORPHAN_PENALTY = 1000.0  # cost of a last line holding a single character
 PUSH_IN_COST = 0.01  # squeezing a line-final mark: cheaper than pushing a cluster out
 LOOSE_STOP = 1 / 3  # stop trying shorter lines once a third of the line would be stretch
@@ -52,7 +53,7 @@ class Span:
     font: str
     size: float
     rise: float = 0.0
-    whole: bool = False  # never broken inside: a figure with its unit (1.4万亿斤, 1256万人)
+    whole: bool = False  # broken inside only to avoid a very loose line: a figure with its unit (1.4万亿斤)
 
 
 @dataclass(frozen=True)
@@ -239,8 +240,6 @@ def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
     units, t = [], 0
     while t < len(atoms):
         end = _word_end(atoms, t) if _is_latin_letter(atoms[t].ch) else _run_end(atoms, t)
-        while atoms[t].unit >= 0 and end < len(atoms) and atoms[end].unit == atoms[t].unit:
-            end += 1  # a whole span: the rest of it joins the unit
         units.append((t, end))
         t = end
     return units
@@ -329,9 +328,10 @@ def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
     chars = sum(1 for a in inner if a.ch not in CANNOT_START + CANNOT_END + SPACES)
     prev = atoms[first - 1].ch if first else ""
     number_unit = prev.isdigit() and _is_han(inner[0].ch)
+    inside = first > 0 and inner[0].unit >= 0 and atoms[first - 1].unit == inner[0].unit
     return _Cluster(first, stop, width, inner[0].gap, inner[-1].trim,
                     _all_spaces(atoms, first, stop), chars, max(a.size for a in inner),
-                    NUMBER_UNIT_PENALTY if number_unit else 0.0)
+                    WHOLE_PENALTY if inside else NUMBER_UNIT_PENALTY if number_unit else 0.0)
 
 
 # ---- K5: choosing the breaks --------------------------------------------------------------
