@@ -175,3 +175,49 @@ def test_each_chart_appears_in_both_languages(seed_build: Path) -> None:
     for chart in en.charts():
         labels = [d.label for d in chart.data] + [p[0].label for p in chart.pairs] + list(chart.items)
         assert any(label in text for label in labels), chart.id
+
+
+def figure_homes(document: Document) -> list[tuple[str, str | None]]:
+    """Per figure, in story order: the title of the heading it belongs under, and of the next
+    heading it may not pass (None at the end)."""
+    headings: list[tuple[str, int]] = []
+    owners: list[tuple[str, int]] = []
+    for part in document.parts:
+        headings.append((part.title, 0))
+        if part.chart and part.intro:
+            owners.append((part.title, 0))
+        for section in part.sections:
+            headings.append((section.title, 1))
+            if section.chart:
+                owners.append((section.title, 1))
+        if part.chart and not part.intro:
+            owners.append((part.title, 0))
+    homes = []
+    for title, level in owners:
+        at = headings.index((title, level))
+        after = next((t for t, lv in headings[at + 1:] if lv <= level), None)
+        homes.append((title, after))
+    return homes
+
+
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_a_figure_floats_within_its_section(seed_build: Path, edition: str) -> None:
+    """Never on a page before its heading, never on a page after the next heading of its level."""
+    reader = PdfReader(seed_build / f"henan-2024-{edition}.pdf")
+    heading_page = {item.title: reader.get_destination_page_number(item) + 1
+                    for item in _flat(reader.outline)}
+    pages = pdftotext(seed_build / f"henan-2024-{edition}.pdf").split("\f")
+    label = "图 {n} " if edition == "zh" else "Figure {n} "
+    document = documents()[0 if edition == "zh" else 1]
+    homes = figure_homes(document)
+    assert len(homes) == 11
+    for n, (title, after) in enumerate(homes, 1):
+        page = next(number for number, text in enumerate(pages, 1) if label.format(n=n) in text)
+        assert heading_page[title] <= page <= (heading_page[after] if after else len(pages)), (n, title)
+
+
+def _flat(outline: list) -> list:  # type: ignore[type-arg]
+    out = []
+    for item in outline:
+        out += _flat(item) if isinstance(item, list) else [item]
+    return out
