@@ -206,8 +206,9 @@ class ParallelStoryBuilder:
 
     def contents(self) -> Iterator[Flowable]:
         zh, en = self.chinese, self.english
-        heading = pair(*(plain_block(b.ui.gettext("Contents"), b.typo.h1, b.locale, align="left", space_after=18)
-                         for b in (zh, en)), self.column)
+        zh_title, en_title = (plain_block(b.ui.gettext("Contents"), b.typo.h1, b.locale, align="left", space_after=18)
+                              for b in (zh, en))
+        heading = pair(zh_title, en_title, self.column)
         yield mark_heading(heading, f"{zh.ui.gettext('Contents')}{SEPARATOR}{en.ui.gettext('Contents')}", 0,
                            self.full.key(), toc=False)
         yield self.full.toc(self.contents_title)
