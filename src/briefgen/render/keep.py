@@ -73,6 +73,7 @@ class AtFoot(Flowable):
 
     _briefgen_tags_itself = True
     _briefgen_container = True
+    _opens = -1  # the end of the text: a figure still waiting for a page is placed before it
 
     def __init__(self, content: list[Flowable]):
         super().__init__()
