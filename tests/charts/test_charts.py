@@ -151,11 +151,14 @@ def test_icon_amounts_are_round(raw: float, amount: float) -> None:
     assert _round_amount(raw) == amount
 
 
-def test_value_text_adds_the_bound_sign_once() -> None:
+def test_value_text_writes_the_bound_in_words_of_the_chart_language() -> None:
     row = GROWTH_2023[0]
-    assert value_text(datum(row, "zh")) == "4.1%"
-    bounded = datum(row[:4] + ("min",) + row[5:], "en")  # type: ignore[arg-type]
-    assert value_text(bounded) == "≥4.1%"
+    assert value_text(datum(row, "zh"), "zh") == "4.1%"
+    for locale, expected in (("en", "at least 4.1%"), ("zh", "4.1%以上")):
+        bounded = datum(row[:4] + ("min",) + row[5:], locale)  # type: ignore[arg-type]
+        assert value_text(bounded, locale) == expected
+    over = datum(row[:4] + ("over",) + row[5:], "zh")  # type: ignore[arg-type]
+    assert value_text(over, "zh") == "超过4.1%"
 
 
 def test_matplotlib_is_imported_only_in_charts() -> None:

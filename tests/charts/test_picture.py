@@ -18,7 +18,7 @@ from briefgen.charts import draw, drawn_characters, texts
 from briefgen.charts.picture import record
 from briefgen.charts.render import render_picture
 from briefgen.charts.style import font_paths
-from briefgen.charts.canvas import DISPLAY
+from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData
 from briefgen.model.picture import PathOp, Picture, TextOp
 from tests.charts.chart_samples import all_samples, stress_samples
@@ -42,9 +42,9 @@ def picture(chart: ChartData) -> Picture:
     return _recorded(chart.id)
 
 
-def lines_shown(chart: ChartData, display: bool = False) -> Counter[str]:
-    """Every non-empty line of the text artists the SVG and PNG draw (display figures or the rest)."""
-    artists = [t for t in texts(draw(chart, FONTS)) if (t.get_gid() == DISPLAY) == display]
+def lines_shown(chart: ChartData) -> Counter[str]:
+    """Every non-empty line of the text artists the SVG and PNG draw."""
+    artists = texts(draw(chart, FONTS))
     return Counter(line for t in artists for line in t.get_text().split("\n") if line.strip())
 
 
@@ -54,14 +54,29 @@ def test_text_ops_carry_exactly_the_drawn_lines(chart: ChartData) -> None:
     assert Counter(op.text for op in pic.texts()) == lines_shown(chart)
     recorded = {c for op in pic.texts() for c in op.text if not c.isspace()}
     assert recorded == {c for line in lines_shown(chart) for c in line if not c.isspace()}
-    assert recorded | {c for line in lines_shown(chart, display=True) for c in line} >= drawn_characters(chart, FONTS)
+    assert recorded >= drawn_characters(chart, FONTS)
 
 
 @pytest.mark.parametrize("chart", [c for c in SAMPLES if c.kind == "tiles"], ids=lambda c: f"{c.id}-{c.locale}")
-def test_display_figures_are_shapes_not_text(chart: ChartData) -> None:
-    shown = lines_shown(chart, display=True)
-    assert shown, "tiles draw their figures as display text"
-    assert not set(shown) & {op.text for op in picture(chart).texts()}
+def test_tile_figures_are_text_not_outlines(chart: ChartData) -> None:
+    numbers = {op.text for op in picture(chart).texts() if op.size > 12}
+    assert numbers, "a tile's big number is a TextOp"
+    assert {Typesetter.spaced(d.number) for d in chart.data} <= numbers
+
+
+@pytest.mark.parametrize("chart", [c for c in SAMPLES if c.locale == "en"], ids=lambda c: f"{c.id}-{c.locale}")
+def test_english_charts_use_the_english_faces(chart: ChartData) -> None:
+    for artist in texts(draw(chart, FONTS)):
+        chinese = bool(re.search(r"[\u3400-\u9fff]", artist.get_text()))
+        assert ("SC" in Path(artist.get_fontproperties().get_file()).name) == chinese, artist.get_text()
+    ops = picture(chart).texts()
+    assert all(not op.latin for op in ops if re.search(r"[\u3400-\u9fff]", op.text))
+    assert any(op.latin for op in ops)
+
+
+@pytest.mark.parametrize("chart", [c for c in SAMPLES if c.locale == "zh"], ids=lambda c: f"{c.id}-{c.locale}")
+def test_chinese_charts_use_the_chinese_faces(chart: ChartData) -> None:
+    assert not any(op.latin for op in picture(chart).texts())
 
 
 @pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
@@ -145,7 +160,7 @@ def test_renderer_keeps_dashes_caps_and_clip_rectangles() -> None:
 
 
 def test_text_in_another_font_falls_back_to_outlines() -> None:
-    faces = {path: bold for bold, path in font_paths(FONTS).items()}
+    faces = {path: (bold, False) for bold, path in font_paths(FONTS).items()}
     fig = _figure()
     fig.text(0.1, 0.5, "DejaVu")  # matplotlib's default font: not one the PDF embeds
     outlined = record(fig, faces)

@@ -55,3 +55,36 @@ def drawn_text(chart: ChartData) -> str:
     from briefgen.charts import draw, texts
 
     return " ".join(t.get_text() for t in texts(draw(chart, FONTS)))
+
+
+TIMELINES = CHARTS + [c for locale in ("zh", "en") for c in localized(
+    load_brief(ROOT / "tests" / "fixtures" / "briefs" / "river-2025"), locale).charts()]
+
+
+@pytest.mark.parametrize("chart", [c for c in TIMELINES if c.kind == "timeline" and c.data],
+                         ids=lambda c: f"{c.id}-{c.locale}")
+def test_every_timeline_figure_stands_over_the_step_that_names_it(chart: ChartData) -> None:
+    """Positions as the renderer lays them out: the figure's centre lies over the label whose
+    text holds the same number, and over no other label."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from briefgen.charts import draw, texts
+    from briefgen.charts.labels import value_text
+
+    fig = draw(chart, FONTS)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = {t.get_text(): t.get_window_extent(renderer) for t in texts(fig)}
+    flat = {_bare(s): box for s, box in boxes.items()}
+    labels = {item: flat[_bare(item)] for item in chart.items}
+    for d in chart.data:
+        figure = flat[_bare(value_text(d, chart.locale))]
+        centre = (figure.x0 + figure.x1) / 2
+        under = [item for item, box in labels.items() if box.x0 <= centre <= box.x1]
+        assert len(under) == 1, (d.metric, under)
+        assert d.metric in chart.item_metrics[chart.items.index(under[0])]
+        assert _bare(d.number) in _bare(under[0])
+
+
+def _bare(text: str) -> str:
+    """Text without its spaces and line breaks (wrapping and Han-Latin gaps aside)."""
+    return "".join(text.replace('"', "").replace("“", "").replace("”", "").split())

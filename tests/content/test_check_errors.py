@@ -118,3 +118,16 @@ def test_character_missing_from_the_fonts_is_reported(tiny_brief: Path, capsys: 
     code, lines = run_check(tiny_brief.parent, capsys)
     assert code == 1 and len(lines) == 1
     assert lines[0].startswith(f"{tiny_brief}/parts/main.yaml:6:9: ") and "U+1F642" in lines[0]
+
+
+def test_timeline_figure_named_by_no_item_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    river = Path(__file__).resolve().parents[1] / "fixtures" / "briefs" / "river-2025"
+    brief = tmp_path / "river-2025"
+    shutil.copytree(river, brief)
+    assert run_check(tmp_path, capsys)[0] == 0
+    replace_in(brief / "parts/areas.yaml", "5月：加固堤防{dike_length}", "5月：加固堤防")
+    code, lines = run_check(tmp_path, capsys)
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(f"{brief}/parts/areas.yaml:") and "'dike_length' is named by no item" in lines[0]

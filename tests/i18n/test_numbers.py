@@ -14,7 +14,9 @@ from briefgen.errors import Location
 from briefgen.i18n import numbers
 from briefgen.i18n.interface import Interface, catalog_path, load_catalog
 from briefgen.i18n.numbers import (
-    bound_mark,
+    Figure,
+    bound_text,
+    figure,
     format_date,
     format_metric,
     format_number,
@@ -248,11 +250,36 @@ def test_format_signed_percent(value: str, expected: str, locale: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("bound", "mark"),
-    [("min", "≥"), ("over", ">"), ("approx", "~"), ("max", "≤"), (None, "")],
+    ("bound", "zh", "en"),
+    [
+        pytest.param("min", "1300亿斤以上", "at least 130 billion jin (65 million tonnes)", id="min"),
+        pytest.param("over", "超过1300亿斤", "over 130 billion jin (65 million tonnes)", id="over"),
+        pytest.param("approx", "1300亿斤左右", "about 130 billion jin (65 million tonnes)", id="approx"),
+        pytest.param("max", "1300亿斤以内", "at most 130 billion jin (65 million tonnes)", id="max"),
+        pytest.param(None, "1300亿斤", "130 billion jin (65 million tonnes)", id="none"),
+    ],
 )
-def test_bound_mark(bound: str | None, mark: str) -> None:
-    assert bound_mark(bound) == mark
+def test_a_bound_is_written_in_words_of_the_language(bound: str | None, zh: str, en: str) -> None:
+    value = Decimal(130_000_000_000)
+    assert str(figure(value, "jin", "zh", bound=bound)) == zh
+    assert str(figure(value, "jin", "en", bound=bound)) == en
+    assert bound_text(format_quantity(value, "jin", "zh"), bound, "zh") == zh
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "locale", "parts"),
+    [
+        pytest.param("4.1", "percent", "zh", ("4.1%", ""), id="zh-percent-attached"),
+        pytest.param("4.1", "percent", "en", ("4.1%", ""), id="en-percent-attached"),
+        pytest.param("132490000000", "jin", "zh", ("1324.9亿", "斤"), id="zh-jin"),
+        pytest.param("132490000000", "jin", "en", ("132.49 billion", "jin"), id="en-jin"),
+        pytest.param("10940000", "business", "en", ("10.94 million", ""), id="en-classifier"),
+    ],
+)
+def test_figure_pieces_rebuild_the_prose_figure(value: str, unit: str, locale: str, parts: tuple[str, str]) -> None:
+    f = figure(Decimal(value), unit, locale)
+    assert isinstance(f, Figure) and (f.number, f.unit) == parts
+    assert str(f) == format_quantity(Decimal(value), unit, locale)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A figure with one frameless axes measured in inches from the top-left corner."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
@@ -12,17 +13,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Polygon, Rectangle, Wedge
 from matplotlib.text import Text
 
-from briefgen.charts.style import INK, LABEL_PT, LINESPACING, WHITE, WIDTH
+from briefgen.charts.style import INK, LABEL_PT, WHITE, WIDTH
 from briefgen.charts.typeset import Typesetter
 
 Point = tuple[float, float]
 Points = Sequence[float]
-
-
-# A display figure (a tile's big number) goes into the PDF as shapes, not text: a row of tiles
-# would otherwise extract as a column of bare numbers, which reads as one number split across
-# lines. The same figures are in the body text, where they stay searchable.
-DISPLAY = "display-figure"
+READING = "reading-"  # gid prefix of text in a reading group
 
 
 @dataclass
@@ -34,6 +30,20 @@ class Canvas:
     type: Typesetter
     height: float
     width: float = WIDTH
+    reading: int | None = None  # the reading group new text joins (see reads_as)
+
+    @contextmanager
+    def reads_as(self, text: str) -> Iterator[None]:
+        """Text drawn inside copies out of the PDF as `text`, in one piece: a tile's figure,
+        unit and label read "4.1% 生产总值增长", not as parts of a row of figures then a row of labels.
+        The texts are kept on the figure (`fig.readings`; a gid "reading-N" marks each artist)."""
+        readings: list[str] = self.fig.__dict__.setdefault("readings", [])
+        readings.append(text)
+        self.reading = len(readings) - 1
+        try:
+            yield
+        finally:
+            self.reading = None
 
     def text(
         self,
@@ -46,15 +56,15 @@ class Canvas:
         color: str = INK,
         ha: str = "left",
         va: str = "top",
-        display: bool = False,
     ) -> Text:
-        """Text at (x, y) inches from the top left; `display` marks a display figure (see DISPLAY)."""
-        font = FontProperties(fname=self.type.paths[bold], size=size)
-        artist = self.ax.text(
-            x, y, s, fontproperties=font, color=color, ha=ha, va=va, linespacing=LINESPACING
-        )
-        if display:
-            artist.set_gid(DISPLAY)
+        """Text at (x, y) inches from the top left, in the face the Typesetter measures it with."""
+        s = self.type.spaced(s)
+        path = self.type.path(s, bold)
+        font = FontProperties(fname=path, size=size)
+        spacing = self.type.linespacing(path)
+        artist = self.ax.text(x, y, s, fontproperties=font, color=color, ha=ha, va=va, linespacing=spacing)
+        if self.reading is not None:
+            artist.set_gid(f"{READING}{self.reading}")
         return artist
 
     def extent(self, artist: Text) -> tuple[float, float, float, float]:

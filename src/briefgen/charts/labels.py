@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from briefgen.i18n.numbers import bound_mark, format_number, format_quantity
+from briefgen.i18n.numbers import Figure, bound_text, format_number, format_quantity
 from briefgen.model.document import ChartData, Datum
 from briefgen.units import UNITS
 
@@ -14,19 +14,25 @@ _DEFAULT_WORDS = {
 }
 
 
-def value_text(d: Datum) -> str:
-    """The printed figure with its bound sign: "≥1300亿斤", "4.1%"."""
-    return _bounded(d.display, d)
+def figure_of(d: Datum, locale: str) -> Figure:
+    """The datum's figure in pieces, as the text and cover print it (i18n.numbers.figure).
+
+    A Datum made by hand, without one, is split from its display text and unit word."""
+    if d.figure is not None:
+        return d.figure
+    unit = UNITS.get(d.unit)
+    attached = unit is not None and not unit.spaced
+    number = d.number + d.unit_label if attached else d.number
+    before, _, after = bound_text("\0", d.bound, locale).partition("\0")
+    return Figure(locale, number, "" if attached else d.unit_label, before=before.strip(), after=after.strip())
 
 
-def number_text(d: Datum) -> str:
-    """The figure without its unit, with its bound sign: "≥1300亿"."""
-    return _bounded(d.number, d)
-
-
-def _bounded(text: str, d: Datum) -> str:
-    mark = bound_mark(d.bound)
-    return text if text.startswith(mark) else mark + text
+def value_text(d: Datum, locale: str) -> str:
+    """The printed figure with its bound in words: "1300亿斤以上", "at least 1.1 million people"."""
+    figure = figure_of(d, locale)
+    if d.figure is None:  # made by hand: its display is the whole figure
+        return bound_text(d.display, d.bound, locale)
+    return str(figure)
 
 
 def word(chart: ChartData, key: str) -> str:

@@ -16,7 +16,7 @@ from matplotlib.ft2font import FT2Font, LoadFlags
 from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Transform
 
-from briefgen.charts.canvas import DISPLAY
+from briefgen.charts.canvas import READING
 from briefgen.model.picture import RGB, Op, PathOp, Picture, Rect, Segment, TextOp
 
 DRIFT = 0.05  # points a glyph may sit off its plain-advance position before a new run starts
@@ -26,16 +26,31 @@ PLACES = 3  # coordinates are kept to a thousandth of a point: compact and deter
 class PictureRenderer(RendererBase):
     """A matplotlib renderer at 72 dpi (1 pixel = 1 point) that records ops instead of drawing.
 
-    Text in one of `faces` (font file -> bold) is recorded as TextOp; any other text, and
+    Text in one of `faces` (font file -> (bold, latin)) is recorded as TextOp; any other text, and
     mathtext, falls back to matplotlib's outlines so nothing is ever lost.
     """
 
-    def __init__(self, width: float, height: float, faces: dict[Path, bool]) -> None:
+    def __init__(self, width: float, height: float, faces: dict[Path, tuple[bool, bool]]) -> None:
         super().__init__()
         self.width, self.height = width, height
-        self.faces = {path.resolve(): bold for path, bold in faces.items()}
+        self.faces = {path.resolve(): face for path, face in faces.items()}
         self.ops: list[Op] = []
         self._advances: dict[tuple[str, str], float] = {}
+        self._groups: list[str | None] = []  # gids of the artists being drawn, innermost last
+
+    def open_group(self, s: str, gid: str | None = None) -> None:
+        self._groups.append(gid)
+
+    def close_group(self, s: str) -> None:
+        if self._groups:
+            self._groups.pop()
+
+    def _reading(self) -> int:
+        """The reading group of the text being drawn (charts.canvas.reads_as), or -1.
+
+        Taken from the artist's group: matplotlib passes no artist for each line of a multi-line text."""
+        gid = next((g for g in reversed(self._groups) if g), None)
+        return int(gid.removeprefix(READING)) if gid and gid.startswith(READING) else -1
 
     def flipy(self) -> bool:
         return False
@@ -78,8 +93,8 @@ class PictureRenderer(RendererBase):
         self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: FontProperties,
         angle: float, ismath: Any = False, mtext: Any = None,
     ) -> None:
-        bold = self.faces.get(Path(font_manager.findfont(prop)).resolve())
-        if ismath or bold is None or (mtext is not None and mtext.get_gid() == DISPLAY):
+        face = self.faces.get(Path(font_manager.findfont(prop)).resolve())
+        if ismath or face is None:
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)  # outlines
             return
         if not s.strip():
@@ -92,9 +107,10 @@ class PictureRenderer(RendererBase):
         features = mtext.get_fontfeatures() if mtext is not None else None
         language = mtext.get_language() if mtext is not None else None
         runs = self._runs(s, prop, size, features, language)
+        reading = self._reading()
         self.ops.append(TextOp(
-            s, round(float(x), PLACES), round(float(y), PLACES), size, bold, rgb,
-            round(float(angle), PLACES) % 360, round(width, PLACES), runs,
+            s, round(float(x), PLACES), round(float(y), PLACES), size, face[0], rgb,
+            round(float(angle), PLACES) % 360, round(width, PLACES), runs, face[1], reading,
         ))
 
     def _runs(
@@ -148,14 +164,15 @@ class PictureRenderer(RendererBase):
         return tuple(round(float(v), PLACES) for v in (x0, y0, x1 - x0, y1 - y0))  # type: ignore[return-value]
 
 
-def record(fig: Figure, faces: dict[Path, bool]) -> Picture:
+def record(fig: Figure, faces: dict[Path, tuple[bool, bool]]) -> Picture:
     """Draw `fig` (made at 72 dpi) into a Picture; text in `faces` stays text."""
     if fig.dpi != 72:
         raise ValueError(f"a figure to record must be made at 72 dpi, not {fig.dpi}")
     width, height = float(fig.bbox.width), float(fig.bbox.height)
     renderer = PictureRenderer(width, height, faces)
     fig.draw(renderer)
-    return Picture(round(width, PLACES), round(height, PLACES), tuple(renderer.ops))
+    readings = tuple(fig.__dict__.get("readings", ()))
+    return Picture(round(width, PLACES), round(height, PLACES), tuple(renderer.ops), readings)
 
 
 def _paint(rgba: Sequence[float], gc: GraphicsContextBase) -> RGB | None:

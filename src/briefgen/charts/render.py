@@ -50,7 +50,14 @@ def draw(chart: ChartData, font_dir: Path) -> Figure:
     if not getattr(chart, field):
         raise ValueError(f"chart {chart.id!r}: a {chart.kind} chart needs {field}, and has none")
     with rc_context(RC):
-        return KINDS[chart.kind](chart, Typesetter(font_paths(font_dir), chart.locale)).fig
+        return KINDS[chart.kind](chart, typesetter(chart.locale, font_dir)).fig
+
+
+def typesetter(locale: str, font_dir: Path) -> Typesetter:
+    """Chinese charts in Noto Sans SC; others in Noto Sans, as their text is (Chinese text in
+    them, such as an untranslated fallback, stays in Noto Sans SC)."""
+    latin = font_paths(font_dir, latin=True) if locale != "zh" else None
+    return Typesetter(font_paths(font_dir), locale, latin)
 
 
 def render_svg(chart: ChartData, font_dir: Path) -> bytes:
@@ -76,8 +83,9 @@ def render_png(chart: ChartData, font_dir: Path, width_px: int = 1600) -> bytes:
 
 def render_picture(chart: ChartData, font_dir: Path) -> Picture:
     """The chart as a display list for the PDF: the figure the SVG and PNG show, its text kept
-    as text in the chart font's two faces (regular and bold)."""
+    as text in the chart fonts' faces (regular and bold, Chinese and Latin)."""
     with rc_context(RC):
         fig = draw(chart, font_dir)
-        faces = {path: bold for bold, path in font_paths(font_dir).items()}
+        faces = {path: (bold, latin) for latin in (False, True)
+                 for bold, path in font_paths(font_dir, latin).items()}
         return record(fig, faces)

@@ -8,6 +8,8 @@ from matplotlib import font_manager
 
 FAMILY = "Noto Sans SC"
 FONT_FILES = {False: "NotoSansSC_400Regular.ttf", True: "NotoSansSC_700Bold.ttf"}
+LATIN_FAMILY = "Noto Sans"  # English charts, as the English text's sans; Chinese text stays in SC
+LATIN_FILES = {False: "NotoSans_400Regular.ttf", True: "NotoSans_700Bold.ttf"}
 
 WIDTH = 6.3  # inches: a 160 mm text column
 MIN_HEIGHT = 2.0
@@ -56,13 +58,14 @@ RC: Any = {  # rcParams for every chart (typed Any: mypy's rc_context wants lite
 }
 
 
-def font_paths(font_dir: Path) -> dict[bool, Path]:
-    """The regular (False) and bold (True) font files, registered with matplotlib once."""
-    paths = {bold: Path(font_dir) / name for bold, name in FONT_FILES.items()}
+def font_paths(font_dir: Path, latin: bool = False) -> dict[bool, Path]:
+    """The regular (False) and bold (True) files of the chart font, or of its Latin companion,
+    registered with matplotlib once."""
+    paths = {bold: Path(font_dir) / name for bold, name in (LATIN_FILES if latin else FONT_FILES).items()}
     known = {Path(entry.fname) for entry in font_manager.fontManager.ttflist}
     for path in paths.values():
         if not path.is_file():
-            raise FileNotFoundError(f"{path}: chart font missing (expected {FAMILY} in {font_dir})")
+            raise FileNotFoundError(f"{path}: chart font missing (expected {LATIN_FAMILY if latin else FAMILY} in {font_dir})")
         if path not in known:
             font_manager.fontManager.addfont(str(path))
     return paths

@@ -15,7 +15,7 @@ LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)?\Z")
 # kind: (field, fewest, most)
 CHART_NEEDS: dict[str, tuple[str, int, int]] = {
     "bars": ("metrics", 2, 8),
-    "tiles": ("metrics", 2, 6),
+    "tiles": ("metrics", 1, 6),  # one figure alone is a big-number tile
     "progress": ("pairs", 1, 4),
     "compare": ("pairs", 2, 8),
     "share": ("metrics", 1, 4),
@@ -134,7 +134,19 @@ def _check_chart(brief: Brief, chart: Chart, problems: Problems) -> set[str]:
     for metric_id in ids:
         _check_metric_exists(brief, metric_id, chart.where, problems)
     _check_chart_units(brief, chart, problems)
+    _check_timeline_figures(chart, problems)
     return set(ids)
+
+
+def _check_timeline_figures(chart: Chart, problems: Problems) -> None:
+    """A timeline draws each figure over the step whose text names its metric: one must."""
+    if chart.kind != "timeline":
+        return
+    for metric_id in chart.metrics:
+        naming = [item for item in chart.items if metric_id in references(item.source)]
+        if not naming:
+            problems.add(chart.where, f"timeline metric {metric_id!r} is named by no item: write "
+                                      f"{{{metric_id}}} in the text of the step it belongs to")
 
 
 def _check_chart_units(brief: Brief, chart: Chart, problems: Problems) -> None:

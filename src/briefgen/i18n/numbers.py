@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -31,7 +32,36 @@ SOURCE_LOCALE = "zh"
 _COMPACT: dict[str, tuple[Decimal, Literal["short", "long"]]] = {
     "zh": (Decimal(10_000), "short"), "en": (Decimal(1_000_000), "long")}
 _EQUIVALENT_DIGITS = 3  # significant digits of a metric equivalent
-_BOUND_MARKS = {"min": "≥", "over": ">", "approx": "~", "max": "≤"}
+# A bound in words, per the edition's language (interface catalog, context "bound"): zh
+# "{figure}以上", "超过{figure}", "{figure}左右", "{figure}以内"; en "at least {figure}" ...
+BOUND_WORDS = {"min": "at least {figure}", "over": "over {figure}", "approx": "about {figure}",
+               "max": "at most {figure}"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in the pieces a layout may set apart: the one spelling of a number and its unit
+    that text, cover and charts share. `str(figure)` is the whole figure as prose writes it."""
+
+    locale: str
+    number: str  # with an attached symbol: "4.1%", "1324.9亿", "132.49 billion"
+    unit: str = ""  # a unit written apart: "斤", "jin", "households"; "" for none or "%"
+    equivalent: str = ""  # English metric equivalent: "66.2 million tonnes"
+    before: str = ""  # bound words before the figure: "超过", "at least"
+    after: str = ""  # bound words after it: "以上", "左右"
+
+    def __str__(self) -> str:
+        if self.locale == SOURCE_LOCALE:  # no spaces: the typesetter adds the Han-Latin gaps
+            return self.before + self.number + self.unit + self.after
+        words = " ".join(w for w in (self.before, self.number, self.unit) if w)
+        extra = f" ({self.equivalent})" if self.equivalent else ""
+        return words + extra + (" " + self.after if self.after else "")
+
+    @property
+    def quantity(self) -> str:
+        """The number and its unit, without bound words or equivalent: "132.49 billion jin"."""
+        joiner = "" if self.locale == SOURCE_LOCALE or not self.unit else " "
+        return self.number + joiner + self.unit
 
 
 def babel_locale(locale: str) -> str:
@@ -80,17 +110,35 @@ def format_unit_quantity(
 
     `units` resolves the unit an English reader also gets (jin -> tonne); a brief passes its own table.
     """
-    number = format_number(value, locale)
     if number_only:
-        return number
-    if locale == SOURCE_LOCALE:
-        return number + unit.zh
+        return format_number(value, locale)
+    return str(figure(value, unit, locale, ui=ui, units=units))
+
+
+def figure(
+    value: Decimal,
+    unit: Unit,
+    locale: str,
+    *,
+    bound: str | None = None,
+    ui: Interface | None = None,
+    units: Mapping[str, Unit] = UNITS,
+) -> Figure:
+    """The one formatter of a quantity, in pieces (see Figure); `bound` adds its words."""
+    number = format_number(value, locale)
     ui = ui or interface(locale)
-    text = _with_noun(number, value, unit, ui)
-    if unit.metric_unit is None or unit.metric_unit not in units:
-        return text
-    equivalent = _round_significant(value * unit.metric_factor, _EQUIVALENT_DIGITS)
-    return f"{text} ({format_unit_quantity(equivalent, units[unit.metric_unit], locale, ui=ui, units=units)})"
+    before, after = _bound_words(bound, ui)
+    attached = not unit.spaced  # 4.1%: the sign is part of the number
+    if locale == SOURCE_LOCALE:
+        return Figure(locale, number + unit.zh if attached else number, "" if attached else unit.zh,
+                      before=before, after=after)
+    noun = unit_noun(unit, value, ui)
+    equivalent = ""
+    if unit.metric_unit is not None and unit.metric_unit in units:
+        amount = _round_significant(value * unit.metric_factor, _EQUIVALENT_DIGITS)
+        equivalent = format_unit_quantity(amount, units[unit.metric_unit], locale, ui=ui, units=units)
+    return Figure(locale, number + noun if attached else number, "" if attached else noun, equivalent,
+                  before, after)
 
 
 def format_metric(
@@ -106,9 +154,33 @@ def format_signed_percent(value: Decimal, locale: str, *, ui: Interface | None =
     return _sign(value, locale) + format_quantity(abs(value), "percent", locale, ui=ui)
 
 
-def bound_mark(bound: str | None) -> str:
-    """The sign a chart puts before a bounded figure: min ≥, over >, approx ~, max ≤."""
-    return _BOUND_MARKS.get(bound or "", "")
+def metric_figure(
+    metric: Metric, unit: Unit, locale: str, *, ui: Interface | None = None, units: Mapping[str, Unit] = UNITS
+) -> Figure:
+    """A metric as cover and charts print it: the prose figure (format_brief_metric) in pieces,
+    its bound in words; a change figure carries its sign (+5000亿元). Beside a big number English
+    prints a declared unit's symbol (kWh) where prose has its noun (kilowatt-hours)."""
+    value = abs(metric.value) if metric.kind in ("growth", "change") else metric.value
+    f = figure(value, unit, locale, bound=metric.bound, ui=ui, units=units)
+    if locale != SOURCE_LOCALE and unit.symbol and f.unit:
+        f = Figure(f.locale, f.number, unit.symbol, f.equivalent, f.before, f.after)
+    if metric.kind == "change":
+        return Figure(f.locale, _sign(metric.value, locale) + f.number, f.unit, f.equivalent, f.before, f.after)
+    return f
+
+
+def bound_text(text: str, bound: str | None, locale: str, ui: Interface | None = None) -> str:
+    """`text` with the bound's words of `locale`: "1300亿斤以上", "at least 130 billion jin"."""
+    template = (ui or interface(locale)).pgettext("bound", BOUND_WORDS[bound]) if bound else "{figure}"
+    return template.replace("{figure}", text)
+
+
+def _bound_words(bound: str | None, ui: Interface) -> tuple[str, str]:
+    """The words before and after a bounded figure: ("超过", ""), ("", "以上"), ("at least", "")."""
+    if not bound:
+        return "", ""
+    before, _, after = ui.pgettext("bound", BOUND_WORDS[bound]).partition("{figure}")
+    return before.strip(), after.strip()
 
 
 def format_date(d: _dt.date, locale: str) -> str:
@@ -141,14 +213,6 @@ def _compact(value: Decimal, locale: str, style: Literal["short", "long"]) -> st
         return format_compact_decimal(
             value, format_type=style, locale=locale, fraction_digits=digits
         )
-
-
-def _with_noun(number: str, value: Decimal, unit: Unit, ui: Interface) -> str:
-    """English number and unit noun in the right number: 1 household, 10.94 million households."""
-    if not unit.en_one:
-        return number  # a classifier: the prose names what is counted
-    noun = unit_noun(unit, value, ui)
-    return f"{number} {noun}" if unit.spaced else number + noun
 
 
 def _round_significant(value: Decimal, digits: int) -> Decimal:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.i18n.numbers import Figure
+
 
 @dataclass(frozen=True)
 class Span:
@@ -49,6 +51,7 @@ class Datum:
     base: str | None = None  # a change figure: the metric id it is the change of
     vs: int | None = None  # a change figure: the year compared with (None: the year before)
     caption: str = ""  # on the cover: the label, its year, and whether it is a target
+    figure: Figure | None = None  # the figure in pieces, bound words included (cover, charts)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,15 @@ class ChartData:
     pairs: tuple[tuple[Datum, Datum], ...] = ()
     items: tuple[str, ...] = ()
     words: dict[str, str] | None = None  # interface words: "actual", "target", "goal", "source"
+    item_metrics: tuple[tuple[str, ...], ...] = ()  # per item, the metric ids its text names
+
+    def item_of(self, d: Datum) -> int | None:
+        """The item whose text names `d`'s metric (a timeline draws `d` over it); None if no
+        item does. Without item_metrics (a chart made by hand) data[i] belongs to items[i]."""
+        if not self.item_metrics:
+            i = self.data.index(d)
+            return i if i < len(self.items) else None
+        return next((i for i, ids in enumerate(self.item_metrics) if d.metric in ids), None)
 
     def alt_text(self) -> str:
         """What a screen reader says for the chart: its title, description and every figure it shows."""

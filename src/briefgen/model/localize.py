@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from briefgen.content.inline import Break, Ref, Run, Script, parse_inline
+from briefgen.content.inline import Break, Ref, Run, Script, parse_inline, references
 from briefgen.content.model import Brief, Chart, Metric, Paragraph, Part, Section, Text
 from briefgen.i18n.catalog import SOURCE_LOCALE, Translations
 from briefgen.i18n.interface import Interface, interface
-from briefgen.i18n.numbers import format_brief_date, format_brief_metric, format_change, language_tag, unit_noun
+from briefgen.i18n.numbers import (
+    format_brief_date, format_brief_metric, format_change, language_tag, metric_figure, unit_noun,
+)
 from briefgen.model import document as doc
 
 
@@ -120,6 +122,7 @@ class Localizer:
             display=self.figure(metric.id), number=self.figure(metric.id, number_only=True),
             unit=metric.unit, unit_label=unit_label, kind=metric.kind, year=metric.year, bound=metric.bound,
             base=metric.change_of, vs=metric.vs,
+            figure=metric_figure(metric, unit, self.locale, ui=self.ui, units=self.brief.units),
         )
 
     def cover_datum(self, metric: Metric) -> doc.Datum:
@@ -142,6 +145,7 @@ class Localizer:
             description=self.plain(chart.description), source=self.plain(chart.source),
             data=tuple(self.datum(metrics[m]) for m in chart.metrics), pairs=pairs,
             items=tuple(self.plain(item) for item in chart.items), words=self.chart_words(pairs),
+            item_metrics=tuple(tuple(references(item.source)) for item in chart.items),
         )
 
     def chart_words(self, pairs: tuple[tuple[doc.Datum, doc.Datum], ...]) -> dict[str, str]:

@@ -27,7 +27,7 @@ class PathOp:
 
 @dataclass(frozen=True)
 class TextOp:
-    """One line of text in one face, starting at its baseline point (x, y), turned `angle`
+    """One line of text in one face (bold or not, Latin or Chinese), starting at its baseline point (x, y), turned `angle`
     degrees anticlockwise about that point.
 
     `width` is the line's advance as the chart laid it out, kerning included. A backend that
@@ -45,6 +45,8 @@ class TextOp:
     angle: float = 0.0
     width: float = 0.0
     runs: tuple[tuple[int, float], ...] = ()
+    latin: bool = False  # in the Latin sans (Noto Sans), not the Chinese one (Noto Sans SC)
+    reading: int = -1  # the Picture.readings entry this text copies out as, with its neighbours
 
     def pieces(self) -> list[tuple[float, str]]:
         """The line as (offset from x, text) runs, the first at offset 0."""
@@ -63,6 +65,8 @@ class Picture:
     width: float
     height: float
     ops: tuple[Op, ...]
+    # What each group of consecutive TextOps with that `reading` copies out as: "4.1% 生产总值增长"
+    readings: tuple[str, ...] = ()
 
     def texts(self) -> list[TextOp]:
         return [op for op in self.ops if isinstance(op, TextOp)]

@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable
 
 from briefgen.model.picture import PathOp, Picture, Rect, TextOp
 
-FACES = {False: "Sans", True: "Sans-Bold"}  # registered by render.fonts (Noto Sans SC, the charts' font)
+# (latin, bold) -> the face registered by render.fonts: Noto Sans SC, or Noto Sans for English charts
+FACES = {(False, False): "Sans", (False, True): "Sans-Bold", (True, False): "LatinSans", (True, True): "LatinSans-Bold"}
 CAPS = {"butt": 0, "round": 1, "projecting": 2}
 JOINS = {"miter": 0, "round": 1, "bevel": 2}
 
@@ -58,7 +59,15 @@ class PictureFlowable(Flowable):
 def replay(canv: Canvas, picture: Picture) -> None:
     """Paint the picture's ops in order, its origin at the canvas origin, 1 unit = 1 point."""
     state = _State(canv)
+    reading = -1
     for op in picture.ops:
+        now = op.reading if isinstance(op, TextOp) and op.reading < len(picture.readings) else -1
+        if now != reading:
+            if reading >= 0:
+                canv._code.append("EMC")  # type: ignore[attr-defined]
+            if now >= 0:
+                canv._code.append(_actual_text(picture.readings[now]))  # type: ignore[attr-defined]
+            reading = now
         if isinstance(op, TextOp):
             _text(canv, state, op)
         elif op.clip is None:
@@ -68,6 +77,13 @@ def replay(canv: Canvas, picture: Picture) -> None:
             _clip(canv, op.clip)
             _path(canv, _State(canv, dict(state.values)), op)
             canv.restoreState()  # the clip and whatever the path set inside it are gone again
+    if reading >= 0:
+        canv._code.append("EMC")  # type: ignore[attr-defined]
+
+
+def _actual_text(text: str) -> str:
+    """A marked-content span that text extraction reads as `text` (PDF 14.9.4, ActualText)."""
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
 
 
 class _State:
@@ -121,11 +137,11 @@ def _path(canv: Canvas, state: _State, op: PathOp) -> None:
 
 
 def _text(canv: Canvas, state: _State, op: TextOp) -> None:
-    """The line in Sans or Sans-Bold (never the canvas's Helvetica), each kerned run placed
+    """The line in the chart's face (never the canvas's Helvetica), each kerned run placed
     where the chart put it."""
     state.set("fill", op.rgb)
     text = canv.beginText(op.x, op.y)
-    text.setFont(FACES[op.bold], op.size)
+    text.setFont(FACES[op.latin, op.bold], op.size)
     if op.angle:
         c, s = math.cos(math.radians(op.angle)), math.sin(math.radians(op.angle))
         text.setTextTransform(c, s, -s, c, op.x, op.y)

@@ -120,27 +120,31 @@ class StoryBuilder:
         ]))
         return table
 
-    def figure_text(self, datum: Datum) -> tuple[str, str]:
-        """The big number and the unit beside it: ("4.1%", ""), ("1324.9亿", "斤")."""
-        if datum.unit == "percent":
-            return datum.number + "%", ""
-        return datum.number, self.unit_gap + datum.unit_label if datum.unit_label else ""
+    def figure_text(self, datum: Datum) -> tuple[str, str, str]:
+        """Bound words before, the big number, and the unit and words after it, spelt by the one
+        formatter (Datum.figure): ("", "4.1%", ""), ("", "1324.9亿", "斤"), ("超过", "2%", "")."""
+        f = datum.figure
+        if f is None:
+            return "", datum.display, ""
+        gap = self.unit_gap
+        after = gap.join(w for w in (f.unit, f.after) if w)
+        return (f.before + gap if f.before else ""), f.number, (gap + after if after else "")
 
     def headline_width(self, datum: Datum, size: float) -> float:
         """Width of a headline figure at `size` with its unit, a quarter em spare for the Han–Latin gap."""
-        number, unit = self.figure_text(datum)
-        face = face_for(number + unit, self.typo.figure.font)
-        return stringWidth(number + unit, face, size) + size / 4
+        before, number, unit = self.figure_text(datum)
+        face = face_for(before + number + unit, self.typo.figure.font)
+        return stringWidth(before + number + unit, face, size) + size / 4
 
     def figure_cell(self, datum: Datum, size: float) -> list[Flowable]:
         """A headline figure: the number large, its unit beside it, its label and year below;
         all figures of the cover share the largest size at which each fits its column."""
-        number, unit = self.figure_text(datum)
+        before, number, unit = self.figure_text(datum)
         label = datum.caption or (self.ui.format("{label} ({year})", label=datum.label, year=datum.year)
                                   if datum.year else datum.label)
         figure = replace(self.typo.figure, size=size, leading=size * 1.2)
         return [
-            text_block([Span(number, bold=True), Span(unit)], figure, self.locale, align="left"),
+            text_block([Span(before), Span(number, bold=True), Span(unit)], figure, self.locale, align="left"),
             plain_block(label, self.typo.label, self.locale, align="left"),
         ]
 

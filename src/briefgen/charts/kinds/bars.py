@@ -38,16 +38,16 @@ def _bar(canvas: Canvas, scale: _Scale, d: Datum, middle: float, thickness: floa
     left, right = sorted((scale.zero, end))
     canvas.rect(left, middle - thickness / 2, right - left, thickness, BLUE)
     if d.value >= 0:
-        canvas.text(end + 0.05, middle, value_text(d), VALUE_PT, bold=True, color=INK, va="center")
+        canvas.text(end + 0.05, middle, value_text(d, canvas.type.locale), VALUE_PT, bold=True, color=INK, va="center")
     else:
-        canvas.text(end - 0.05, middle, value_text(d), VALUE_PT, bold=True, ha="right", va="center")
+        canvas.text(end - 0.05, middle, value_text(d, canvas.type.locale), VALUE_PT, bold=True, ha="right", va="center")
 
 
 class _Scale:
     """Maps values onto the bar area, leaving room for value labels at both ends."""
 
     def __init__(self, type: Typesetter, data: tuple[Datum, ...], start: float) -> None:
-        widths = [type.width(value_text(d), VALUE_PT, bold=True) + 0.08 for d in data]
+        widths = [type.width(value_text(d, type.locale), VALUE_PT, bold=True) + 0.08 for d in data]
         low = min(0.0, *(d.value for d in data))
         high = max(0.0, *(d.value for d in data))
         left_room = max((w for w, d in zip(widths, data) if d.value < 0), default=0.0)

@@ -66,7 +66,7 @@ def _row_height(type: Typesetter, cells: list[list[str]]) -> float:
 
 def _columns(chart: ChartData, type: Typesetter) -> _Columns:
     labels = max(type.width(a.label, LABEL_PT) for a, _ in chart.pairs)
-    values = [type.width(value_text(d), VALUE_PT, True) for pair in chart.pairs for d in pair]
+    values = [type.width(value_text(d, type.locale), VALUE_PT, True) for pair in chart.pairs for d in pair]
     words = (word(chart, "actual"), word(chart, "target"))
     heads = [type.width(w, HEADER_PT) + 2 * SWATCH + KEY_GAP for w in words]
     return _Columns(min(labels, LABEL_COLUMN), min(max(values + heads), VALUE_COLUMN))
@@ -76,8 +76,8 @@ def _cells(type: Typesetter, cols: _Columns, pair: tuple[Datum, Datum]) -> list[
     actual, target = pair
     return [
         type.wrap(actual.label, cols.label, LABEL_PT),
-        type.wrap(value_text(actual), cols.value, VALUE_PT),
-        type.wrap(value_text(target), cols.value, VALUE_PT, bold=True),
+        type.wrap(value_text(actual, type.locale), cols.value, VALUE_PT),
+        type.wrap(value_text(target, type.locale), cols.value, VALUE_PT, bold=True),
     ]
 
 

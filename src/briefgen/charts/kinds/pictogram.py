@@ -76,7 +76,7 @@ def _round_amount(raw: float) -> float:
 
 def _row(type: Typesetter, d: Datum, per_icon: float, noted: bool) -> _Row:
     label = type.wrap(d.label, LEFT_MAX, LABEL_PT)
-    figure = type.wrap(value_text(d), LEFT_MAX, FIGURE_PT, bold=True)
+    figure = type.wrap(value_text(d, type.locale), LEFT_MAX, FIGURE_PT, bold=True)
     return _Row(d, per_icon, label, figure, noted)
 
 

@@ -38,12 +38,12 @@ def _done(cur: Datum, goal: Datum) -> float:
     return min(max(cur.value / goal.value, 0.0), 1.0) if goal.value else 0.0
 
 
-def _figures(cur: Datum, goal: Datum) -> tuple[str, str]:
-    return value_text(cur), " / " + value_text(goal)
+def _figures(cur: Datum, goal: Datum, locale: str) -> tuple[str, str]:
+    return value_text(cur, locale), " / " + value_text(goal, locale)
 
 
 def _label(type: Typesetter, cur: Datum, goal: Datum) -> list[str]:
-    now, then = _figures(cur, goal)
+    now, then = _figures(cur, goal, type.locale)
     room = type.width(now, VALUE_PT, True) + type.width(then, VALUE_PT) + 0.25
     return type.wrap(cur.label, WIDTH - 2 * MARGIN - room, LABEL_PT)
 
@@ -52,7 +52,7 @@ def _row(canvas: Canvas, y: float, label: list[str], cur: Datum, goal: Datum) ->
     """The label and "current / goal" on one baseline, the track under them."""
     track_y = y + canvas.type.height(len(label), LABEL_PT) + ABOVE
     baseline = track_y - ABOVE - DESCENT * LABEL_PT / 72
-    now, then = _figures(cur, goal)
+    now, then = _figures(cur, goal, canvas.type.locale)
     canvas.text(MARGIN, baseline, "\n".join(label), LABEL_PT, va="baseline")
     right = canvas.text(RIGHT, baseline, then, VALUE_PT, color=MUTED, ha="right", va="baseline")
     left = canvas.extent(right)[0]

@@ -34,7 +34,7 @@ def _donut(canvas: Canvas, d: Datum, x: float, y: float, radius: float) -> None:
     canvas.ring((x, y), radius, RING, (0, 360), TRACK)
     if part > 0:
         canvas.ring((x, y), radius, RING, (0, part), BLUE)
-    text = value_text(d)
+    text = value_text(d, canvas.type.locale)
     inner = 2 * (radius - RING) - 0.12
     fits = [s for s in CENTRE_SIZES if canvas.type.width(text, s, True) <= inner]
     size = fits[0] if fits else CENTRE_SIZES[-1]

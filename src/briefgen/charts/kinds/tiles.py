@@ -1,11 +1,12 @@
-"""Big-number tiles: each figure large, its unit beside or under it, its label below."""
+"""Big-number tiles: each figure large, its unit beside or under it, its label below; one figure
+alone is a single big-number tile, set larger."""
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
 from briefgen.charts.canvas import Canvas, new_canvas
-from briefgen.charts.labels import number_text
+from briefgen.charts.labels import figure_of
 from briefgen.charts.style import (
     BIG_PT, BLUE, BLUE_DARK, BLUE_TINT, INK, LABEL_PT, MARGIN, MIN_HEIGHT, VALUE_PT, WIDTH,
 )
@@ -16,6 +17,9 @@ GAP = 0.1
 PAD = 0.12
 BAND = 0.045  # the coloured band on top of each tile
 SIZES = (BIG_PT, 20.0, 18.0, 16.0, 14.0)
+SINGLE_SIZES = (40.0, 36.0, 32.0, 28.0, *SIZES)  # one figure alone
+WORD_GAP = 0.05  # between the figure and a word beside it (a space, or the Han-Latin gap)
+HAN_GAP = 0.01  # between two Han characters of different sizes (亿|斤): none in the text
 ROOM = 0.3  # extra height a tile may take to fill the figure
 LABEL_GAP = 0.05
 
@@ -24,14 +28,19 @@ LABEL_GAP = 0.05
 class _Tile:
     number: list[str]
     size: float
-    unit: str
+    unit: str  # the unit and any bound words after the figure: "斤", "亿斤以上", "jin"
     unit_below: bool  # the unit did not fit beside the figure
     label: list[str]
+    before: str = ""  # bound words before the figure: "超过", "at least"
+    before_above: bool = False  # on a line of their own above the figure
+    equivalent: str = ""  # English metric equivalent, under the figure: "(66.2 million tonnes)"
 
     def height(self, type: Typesetter) -> float:
         unit = type.height(1, VALUE_PT) if self.unit_below else 0.0
+        before = type.height(1, VALUE_PT) if self.before_above else 0.0
+        equivalent = type.height(1, LABEL_PT) if self.equivalent else 0.0
         label = type.height(len(self.label), LABEL_PT)
-        return type.height(len(self.number), self.size) + unit + LABEL_GAP + label
+        return before + type.height(len(self.number), self.size) + unit + equivalent + LABEL_GAP + label
 
 
 def draw_tiles(chart: ChartData, type: Typesetter) -> Canvas:
@@ -39,33 +48,48 @@ def draw_tiles(chart: ChartData, type: Typesetter) -> Canvas:
     cols = len(data) if len(data) <= 3 else (2 if len(data) == 4 else 3)
     rows = math.ceil(len(data) / cols)
     tile_w = (WIDTH - 2 * MARGIN - (cols - 1) * GAP) / cols
-    tiles = [_layout(type, d, tile_w - 2 * PAD) for d in data]
+    sizes = SINGLE_SIZES if len(data) == 1 else SIZES
+    tiles = [_layout(type, d, tile_w - 2 * PAD, sizes) for d in data]
     content = max(t.height(type) for t in tiles)
     needed = rows * (content + 2 * PAD + BAND) + (rows - 1) * GAP + 2 * MARGIN
     canvas = new_canvas(max(needed, MIN_HEIGHT), type)
     share = (canvas.height - 2 * MARGIN - (rows - 1) * GAP) / rows
     tile_h = min(share, content + 2 * PAD + BAND + ROOM)
     top = (canvas.height - rows * tile_h - (rows - 1) * GAP) / 2
-    for i, tile in enumerate(tiles):
+    for i, (tile, d) in enumerate(zip(tiles, data)):
         x = MARGIN + (i % cols) * (tile_w + GAP)
         y = top + (i // cols) * (tile_h + GAP)
-        _tile(canvas, tile, (x, y, tile_w, tile_h), content)
+        with canvas.reads_as(f"{type.spaced(str(figure_of(d, type.locale)))} {d.label}"):
+            _tile(canvas, tile, (x, y, tile_w, tile_h), content)
     return canvas
 
 
-def _layout(type: Typesetter, d: Datum, width: float) -> _Tile:
-    """The largest size at which the figure fits, with its unit beside it if possible."""
-    number, unit = number_text(d), d.unit_label
+def _layout(type: Typesetter, d: Datum, width: float, sizes: tuple[float, ...]) -> _Tile:
+    """The largest size at which the figure fits, its unit (and bound words) beside it if
+    possible: the figure spelt as the text spells it (figure_of), only set in two sizes."""
+    figure = figure_of(d, type.locale)
+    number, unit, before = figure.number, _joined(figure.unit, figure.after, type.locale), figure.before
     label = type.wrap(d.label, width, LABEL_PT)
-    beside = type.width(unit, VALUE_PT, True) + 0.06 if unit else 0.0
-    for size in SIZES:
+    extra = f"({figure.equivalent})" if figure.equivalent else ""
+    beside = type.width(unit, VALUE_PT, True) + WORD_GAP if unit else 0.0
+    ahead = type.width(before, VALUE_PT, True) + WORD_GAP if before else 0.0
+    for size in sizes:
+        if ahead + type.width(number, size, True) + beside <= width:
+            return _Tile([number], size, unit, False, label, before, False, extra)
+    for size in sizes:
         if type.width(number, size, True) + beside <= width:
-            return _Tile([number], size, unit, False, label)
-    for size in SIZES:
+            return _Tile([number], size, unit, False, label, before, bool(before), extra)
+    for size in sizes:
         if type.width(number, size, True) <= width:
-            return _Tile([number], size, unit, bool(unit), label)
-    lines = type.wrap(number, width, SIZES[-1], bold=True)
-    return _Tile(lines, SIZES[-1], unit, bool(unit), label)
+            return _Tile([number], size, unit, bool(unit), label, before, bool(before), extra)
+    lines = type.wrap(number, width, sizes[-1], bold=True)
+    return _Tile(lines, sizes[-1], unit, bool(unit), label, before, bool(before), extra)
+
+
+def _joined(unit: str, after: str, locale: str) -> str:
+    """The unit and the bound words after the figure, as one small run: "斤以上"."""
+    joiner = "" if locale == "zh" else " "
+    return joiner.join(w for w in (unit, after) if w)
 
 
 def _tile(
@@ -75,13 +99,29 @@ def _tile(
     canvas.rect(x, y, w, h, BLUE_TINT)
     canvas.rect(x, y, w, BAND, BLUE)
     top = y + BAND + (h - BAND - content) / 2
-    big = canvas.text(x + PAD, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK, display=True)
+    left = x + PAD
+    if tile.before and tile.before_above:
+        canvas.text(left, top, tile.before, VALUE_PT, bold=True, color=BLUE_DARK)
+        top += canvas.type.height(1, VALUE_PT)
+    baseline = top + canvas.type.height(len(tile.number), tile.size) - 0.23 * tile.size / 72  # the last line's
+    if tile.before and not tile.before_above:
+        words = canvas.text(left, baseline, tile.before, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline")
+        left = canvas.extent(words)[1] + _gap(tile.before[-1], tile.number[0][0])
+    big = canvas.text(left, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK)
     top += canvas.type.height(len(tile.number), tile.size)
     if tile.unit and tile.unit_below:
-        canvas.text(x + PAD, top, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, display=True)
+        canvas.text(x + PAD, top, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK)
         top += canvas.type.height(1, VALUE_PT)
     elif tile.unit:
-        right = canvas.extent(big)[1] + (0.05 if tile.number[-1][-1].isascii() else 0.01)
-        baseline = top - 0.23 * tile.size / 72  # the last line's baseline
-        canvas.text(right, baseline, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline", display=True)
+        right = canvas.extent(big)[1] + _gap(tile.number[-1][-1], tile.unit[0])
+        canvas.text(right, baseline, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline")
+    if tile.equivalent:
+        canvas.text(x + PAD, top, tile.equivalent, LABEL_PT, color=BLUE_DARK)
+        top += canvas.type.height(1, LABEL_PT)
     canvas.text(x + PAD, top + LABEL_GAP, "\n".join(tile.label), LABEL_PT, color=INK)
+
+
+def _gap(a: str, b: str) -> float:
+    """Between two runs of different sizes: none between Han characters (亿|斤), as in the
+    text; else a word space or the Han-Latin gap."""
+    return HAN_GAP if not (a.isascii() or b.isascii()) else WORD_GAP

@@ -10,7 +10,7 @@ from briefgen.charts.style import (
     BLUE, BLUE_DARK, INK, LABEL_PT, MARGIN, MIN_HEIGHT, RULE, SMALL_PT, WHITE, WIDTH,
 )
 from briefgen.charts.typeset import Typesetter
-from briefgen.model.document import ChartData
+from briefgen.model.document import ChartData, Datum
 
 MARKER = 0.095
 GAP = 0.1  # between a marker and its text
@@ -39,8 +39,9 @@ class _Step:
 
 
 def draw_timeline(chart: ChartData, type: Typesetter) -> Canvas:
-    """Step i shows chart.data[i], if there is one, as a figure above the line."""
-    steps = [_step(chart, type, i) for i in range(len(chart.items))]
+    """Each figure stands over the step whose text names its metric (ChartData.item_of)."""
+    figures = {i: d for d in chart.data if (i := chart.item_of(d)) is not None}
+    steps = [_step(chart, type, i, figures.get(i)) for i in range(len(chart.items))]
     above = max(s.above(type) for s in steps)
     below = max(s.below(type) for s in steps)
     band = 2 * (MARKER + GAP)
@@ -53,15 +54,14 @@ def draw_timeline(chart: ChartData, type: Typesetter) -> Canvas:
     return canvas
 
 
-def _step(chart: ChartData, type: Typesetter, i: int) -> _Step:
+def _step(chart: ChartData, type: Typesetter, i: int, d: Datum | None) -> _Step:
     n = len(chart.items)
     slot = (WIDTH - 2 * MARGIN) / n
     alternate = n > 4
     edge = i in (0, n - 1)
     width = slot * ((1.5 if edge else 2.0) if alternate else 1.0) - SPACE
     label = type.wrap(chart.items[i], width, LABEL_PT)
-    has_figure = i < len(chart.data)
-    figure = type.wrap(value_text(chart.data[i]), width, FIGURE_PT, True) if has_figure else []
+    figure = type.wrap(value_text(d, chart.locale), width, FIGURE_PT, True) if d else []
     marker = MARGIN + slot * (i + 0.5)
     label_w = type.width("\n".join(label), LABEL_PT)
     half = max(label_w, type.width("\n".join(figure), FIGURE_PT, True)) / 2
