@@ -100,8 +100,12 @@ def _add_build(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 
 def _add_charts(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("charts", parents=[common], help="export every chart as SVG and PNG",
-                       description="Export each brief's charts, per language, as SVG and 2x PNG for web and social posts.")
+                       description="Export each brief's charts, per language, for web and social posts: SVG, "
+                                   "a 1600 px PNG and a 1080 x 1080 square PNG, each with its title, source and "
+                                   "the brief's name.")
     p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: ./build)")
+    p.add_argument("--format", action="append", choices=("svg", "png", "square"), dest="formats",
+                   help="only this format (svg, png: 1600 px wide, square: 1080 x 1080); may be repeated")
     p.set_defaults(run=_run_charts)
 
 
@@ -191,7 +195,7 @@ def _build(args: argparse.Namespace) -> int:
 def _run_charts(args: argparse.Namespace) -> int:
     from briefgen.build.pipeline import export_charts
 
-    return report(export_charts(args.content, args.briefs, args.out))
+    return report(export_charts(args.content, args.briefs, args.out, tuple(args.formats or ())))
 
 
 def _run_i18n(args: argparse.Namespace) -> int:

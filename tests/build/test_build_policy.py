@@ -107,16 +107,39 @@ def test_unknown_edition_is_a_usage_error(river: Path, tmp_path: Path, capsys: p
 
 
 def test_charts_export_svg_and_png(tmp_path: Path) -> None:
+    import struct
+    import xml.dom.minidom
+
+    from briefgen.build.edition import localized
     from briefgen.cli import main
+    from briefgen.content.loader import load_brief
 
     assert main(["charts", "-q", "--content", str(ROOT / "content"), "--out", str(tmp_path)]) == 0
+    brief = load_brief(ROOT / "content" / "henan-2024")
     for locale in ("zh", "en"):
         folder = tmp_path / "henan-2024" / "charts" / locale
         svgs, pngs = sorted(folder.glob("*.svg")), sorted(folder.glob("*.png"))
-        assert len(svgs) == len(pngs) == 11
+        assert len(svgs) == 11 and len(pngs) == 22
         for png in pngs:
             data = png.read_bytes()
-            assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") >= 1200
+            width, height = struct.unpack(">II", data[16:24])
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            assert (width, height) == (1080, 1080) if png.name.endswith("-square.png") else width == 1600
+        for chart in localized(brief, locale).charts():
+            root = xml.dom.minidom.parse(str(folder / f"{chart.id}.svg")).documentElement
+            first = [n for n in root.childNodes if n.nodeType == n.ELEMENT_NODE][:2]
+            assert [n.tagName for n in first] == ["title", "desc"]
+            assert [n.firstChild.data for n in first] == [chart.title, chart.description]
+            assert root.getAttribute("xml:lang") == locale and "Matplotlib" not in first[0].firstChild.data
+
+
+def test_charts_export_format_picks_the_files(tmp_path: Path) -> None:
+    from briefgen.cli import main
+
+    assert main(["charts", "-q", "--content", str(ROOT / "tests" / "fixtures" / "briefs"), "--out", str(tmp_path),
+                 "--format", "square"]) == 0
+    files = sorted(p.name for p in (tmp_path / "river-2025" / "charts" / "zh").iterdir())
+    assert files and all(name.endswith("-square.png") for name in files)
 
 
 def test_unwritable_output_is_one_line(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,27 +1,35 @@
-"""`briefgen charts`: every chart of a brief, per locale, as SVG and 2x PNG for web and social posts."""
+"""`briefgen charts`: every chart of a brief, per locale, framed for web and social posts: SVG,
+a 1600 px PNG and a 1080 x 1080 square PNG, each with its title, source line and the brief's name."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.build.edition import localized
 from briefgen.content.model import Brief
 from briefgen.files import atomic_write
+from briefgen.i18n.interface import interface
 
 log = logging.getLogger("briefgen")
-PNG_WIDTH = 1600  # pixels: twice the 800 px a web column shows
+FORMATS = ("svg", "png", "square")
+SUFFIXES = {"svg": ".svg", "png": ".png", "square": "-square.png"}
 
 
-def export_brief_charts(brief: Brief, out: Path, font_dir: Path) -> list[Path]:
-    """Write out/<brief>/charts/<locale>/<chart-id>.svg and .png; return the files written."""
-    from briefgen.charts.render import render_png, render_svg
+def export_brief_charts(brief: Brief, out: Path, font_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Write out/<brief>/charts/<locale>/<chart-id>{.svg,.png,-square.png}; return the files written."""
+    from briefgen.charts.export import Framing, export
 
     written: list[Path] = []
     for locale in brief.locales:
         folder = out / brief.id / "charts" / locale
-        for chart in localized(brief, locale).charts():
-            for suffix, data in ((".svg", render_svg(chart, font_dir)), (".png", render_png(chart, font_dir, PNG_WIDTH))):
-                atomic_write(folder / f"{chart.id}{suffix}", data)
-                written.append(folder / f"{chart.id}{suffix}")
-        log.info("%s: %d charts", folder, len(written))
+        document = localized(brief, locale)
+        ui = interface(locale)
+        for chart in document.charts():
+            framing = Framing(ui.format("Source: {source}", source=chart.source), document.title)
+            for fmt in formats:
+                path = folder / f"{chart.id}{SUFFIXES[fmt]}"
+                atomic_write(path, export(chart, font_dir, framing, fmt))
+                written.append(path)
+        log.info("%s: %d files", folder, len(written))
     return written

@@ -217,14 +217,15 @@ def _timed(job: Edition, progress: bool) -> EditionResult:
     return result
 
 
-def export_charts(content_dir: Path, names: list[str], out: Path) -> list[Problem]:
-    """Every chart of every brief and locale as SVG and 2x PNG under out/<brief>/charts/<locale>/."""
-    from briefgen.build.charts_export import export_brief_charts
+def export_charts(content_dir: Path, names: list[str], out: Path, formats: tuple[str, ...] = ()) -> list[Problem]:
+    """Every chart of every brief and locale, framed for posting, under out/<brief>/charts/<locale>/:
+    SVG, 1600 px PNG and 1080 px square PNG, or only `formats`."""
+    from briefgen.build.charts_export import FORMATS, export_brief_charts
 
     problems: list[Problem] = []
     for root in select_briefs(content_dir, names):
         try:
-            export_brief_charts(load_brief(root), out, default_font_dir())
+            export_brief_charts(load_brief(root), out, default_font_dir(), formats or FORMATS)
         except BriefError as exc:
             problems += exc.problems
     return problems
