@@ -168,3 +168,21 @@ def test_matplotlib_is_imported_only_in_charts() -> None:
         if re.search(r"^\s*(from|import) matplotlib", text, re.M):
             assert path.is_relative_to(src / "charts"), path
         assert "pyplot" not in text, path  # slow to import, and global state
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        pytest.param("2024年：更新改造老旧管网4000公里以上", 1.45, ["2024 年：", "更新改造老旧管网", "4000 公里以上"], id="at-phrases"),
+        pytest.param("2025年：郑州都市圈经济总量大幅提升", 1.45, ["2025 年：", "郑州都市圈经济", "总量大幅提升"], id="long-phrase-starts-a-line"),
+        pytest.param("全社会研发投入强度", 3.0, ["全社会研发投入强度"], id="fits"),
+    ],
+)
+def test_chinese_labels_break_between_phrases(text: str, width: float, lines: list[str]) -> None:
+    assert Typesetter(font_paths(FONTS), "zh").wrap(text, width, 8.5) == lines
+
+
+def test_english_numbers_keep_their_scale_word_and_nothing_is_hyphenated() -> None:
+    type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
+    lines = type.wrap("over 1.5 trillion yuan of investment in upgrading", 1.2, 12, True)
+    assert "1.5 trillion" in " | ".join(lines) and not any(line.endswith("-") for line in lines)

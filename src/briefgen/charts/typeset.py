@@ -86,9 +86,24 @@ class Typesetter:
             text = text.replace(" (", "\n(")
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            parts = [p for t in tokens(paragraph) for p in self._split(t, width, size, bold)]
-            lines.extend(self._balance(parts, width, size, bold))
+            parts = [p for t in _keep_scales(tokens(paragraph)) for p in self._split(t, width, size, bold)]
+            broken = self._balance(parts, width, size, bold)
+            if has_chinese(paragraph) and len(broken) > 1:
+                broken = self._by_phrase(parts, broken, width, size, bold)
+            lines.extend(broken)
         return lines
+
+    def _by_phrase(self, parts: list[str], anywhere: list[str], width: float, size: float, bold: bool) -> list[str]:
+        """Chinese broken between phrases (after a pause mark, at a Han-Latin gap) wherever one
+        fits, inside a phrase only when it is wider than the line: 2024 年：| 更新改造老旧管网,
+        not 更新改造老|旧管网. Kept unless it costs more than one extra line."""
+        pieces: list[str] = []
+        for phrase in _phrases(parts):
+            whole = "".join(phrase)
+            fits = self.width(whole.rstrip(), size, bold) <= width
+            pieces += [whole] if fits else [NEW_LINE, *phrase]  # a long phrase starts a line
+        lines = self._balance(pieces, width, size, bold)
+        return lines if len(lines) <= len(anywhere) + 1 else anywhere
 
     def _split(self, token: str, width: float, size: float, bold: bool) -> list[str]:
         """A word too wide for the line, broken after its hyphens (Pingdingshan-Luohe-Zhoukou)."""
@@ -112,6 +127,11 @@ class Typesetter:
         lines: list[str] = []
         line = ""
         for part in parts:
+            if part == NEW_LINE:
+                if line:
+                    lines.append(line.rstrip())
+                line = ""
+                continue
             candidate = line + part
             if line and self.width(candidate.rstrip(), size, bold) > width:
                 lines.append(line.rstrip())
@@ -132,6 +152,36 @@ def _line_box(path: Path) -> float:
     FigureCanvasAgg(fig)
     text = fig.text(0, 0, "lp", fontproperties=FontProperties(fname=path, size=100), linespacing=1.0)
     return float(text.get_window_extent(fig.canvas.get_renderer()).height) / 100  # type: ignore[attr-defined]
+
+
+_SCALE = re.compile(r"(thousand|million|billion|trillion)\b")
+_NUMBER_END = re.compile(r"\d[\d.,]*\s$")
+NEW_LINE = "\0"  # a piece that starts a new line
+PHRASE_END = set("，。、；：！？）》」』”’,;:!?)")  # a phrase ends after these (and at a space)
+
+
+def _keep_scales(parts: list[str]) -> list[str]:
+    """A number and its scale word in one piece: "1.5 trillion" never breaks (TYPOGRAPHY.md)."""
+    kept: list[str] = []
+    for part in parts:
+        if kept and _NUMBER_END.search(kept[-1]) and _SCALE.match(part):
+            kept[-1] += part
+        else:
+            kept.append(part)
+    return kept
+
+
+def _phrases(parts: list[str]) -> list[list[str]]:
+    """Tokens grouped into phrases: one ends after a pause or closing mark, or at a space
+    that is not the Han-Latin gap between a number and its unit (4000 公里 stays one phrase)."""
+    phrases: list[list[str]] = [[]]
+    for i, part in enumerate(parts):
+        phrases[-1].append(part)
+        following = parts[i + 1] if i + 1 < len(parts) else ""
+        unit_follows = part.rstrip()[-1:].isdigit() and has_chinese(following[:1])
+        if part.rstrip()[-1:] in PHRASE_END or (part[-1:].isspace() and not unit_follows):
+            phrases.append([])
+    return [p for p in phrases if p]
 
 
 def tokens(text: str) -> list[str]:
