@@ -19,7 +19,7 @@ from briefgen.charts import (
     texts,
 )
 from briefgen.charts.kinds.pictogram import _round_amount
-from briefgen.charts.labels import value_text
+from briefgen.charts.labels import value_text, word
 from briefgen.charts.style import FONT_FILES, MAX_HEIGHT, MIN_HEIGHT, WIDTH, font_paths
 from briefgen.charts.typeset import Typesetter, tokens
 from briefgen.model.document import ChartData
@@ -186,3 +186,36 @@ def test_english_numbers_keep_their_scale_word_and_nothing_is_hyphenated() -> No
     type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
     lines = type.wrap("over 1.5 trillion yuan of investment in upgrading", 1.2, 12, True)
     assert "1.5 trillion" in " | ".join(lines) and not any(line.endswith("-") for line in lines)
+
+
+def _bar_widths(chart: ChartData) -> list[float]:
+    from matplotlib.patches import Rectangle
+
+    from briefgen.charts.style import BLUE, GREY
+
+    fig = draw(chart, FONTS)
+    colours = {matplotlib_colour(BLUE), matplotlib_colour(GREY)}
+    bars = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and tuple(p.get_facecolor()) in colours
+            and p.get_height() < 0.1]
+    return [p.get_width() for p in bars]
+
+
+def matplotlib_colour(hex_colour: str) -> tuple[float, ...]:
+    from matplotlib.colors import to_rgba
+
+    return tuple(to_rgba(hex_colour))
+
+
+def test_compare_rows_share_one_scale_unless_the_chart_asks_for_row_scales() -> None:
+    from dataclasses import replace
+
+    chart = next(c for c in all_samples() if c.kind == "compare" and c.locale == "zh")
+    same = replace(chart, pairs=tuple(p for p in chart.pairs if p[0].unit == "percent"), scale="chart")
+    values = [d.value for pair in same.pairs for d in pair]
+    widths = _bar_widths(same)
+    assert len(widths) == len(values)
+    assert [w / max(widths) for w in widths] == pytest.approx([v / max(values) for v in values], abs=0.01)
+    assert word(same, "row_scale") not in " ".join(t.get_text() for t in texts(draw(same, FONTS)))
+    rows = replace(same, scale="row")
+    assert word(rows, "row_scale") in " ".join(t.get_text() for t in texts(draw(rows, FONTS)))
+    assert max(_bar_widths(rows)[2:4]) == pytest.approx(max(widths), abs=0.01)  # each row to its own maximum

@@ -131,3 +131,15 @@ def test_timeline_figure_named_by_no_item_is_reported(tmp_path: Path, capsys: py
     code, lines = run_check(tmp_path, capsys)
     assert code == 1 and len(lines) == 1, lines
     assert lines[0].startswith(f"{brief}/parts/areas.yaml:") and "'dike_length' is named by no item" in lines[0]
+
+
+def test_compare_rows_of_different_units_must_ask_for_row_scales(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    seed = Path(__file__).resolve().parents[2] / "content" / "henan-2024"
+    brief = tmp_path / "henan-2024"
+    shutil.copytree(seed, brief)
+    replace_in(brief / "parts/targets.yaml", "  scale: row", "  # one scale")
+    code, lines = run_check(tmp_path, capsys)
+    assert code == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(f"{brief}/parts/targets.yaml:") and "add 'scale: row'" in lines[0]

@@ -95,8 +95,9 @@ class Typesetter:
 
     def _by_phrase(self, parts: list[str], anywhere: list[str], width: float, size: float, bold: bool) -> list[str]:
         """Chinese broken between phrases (after a pause mark, at a Han-Latin gap) wherever one
-        fits, inside a phrase only when it is wider than the line: 2024 年：| 更新改造老旧管网,
-        not 更新改造老|旧管网. Kept unless it costs more than one extra line."""
+        fits, inside a phrase only when it is wider than the line (without a dictionary, such a
+        break may still fall inside a word): 2024 年：| 更新改造老旧管网, not 更新改造老|旧管网.
+        Kept unless it costs more than one extra line."""
         pieces: list[str] = []
         for phrase in _phrases(parts):
             whole = "".join(phrase)

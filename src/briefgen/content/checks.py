@@ -135,7 +135,21 @@ def _check_chart(brief: Brief, chart: Chart, problems: Problems) -> set[str]:
         _check_metric_exists(brief, metric_id, chart.where, problems)
     _check_chart_units(brief, chart, problems)
     _check_timeline_figures(chart, problems)
+    _check_scale(brief, chart, problems)
     return set(ids)
+
+
+def _check_scale(brief: Brief, chart: Chart, problems: Problems) -> None:
+    """One scale for a chart whose rows share a unit; rows of different units must say
+    `scale: row` (the chart then says so), and only a compare chart has rows to scale."""
+    if chart.scale == "row" and chart.kind != "compare":
+        problems.add(chart.where, f"'scale: row' is for compare charts; a {chart.kind} chart has one scale")
+    if chart.kind != "compare" or chart.scale == "row":
+        return
+    units = {brief.metrics[m].unit for pair in chart.pairs for m in pair if m in brief.metrics}
+    if len(units) > 1:
+        problems.add(chart.where, f"the rows of this compare chart mix units ({' and '.join(sorted(units))}): "
+                                  "one scale cannot hold them; add 'scale: row' to draw each row to its own")
 
 
 def _check_timeline_figures(chart: Chart, problems: Problems) -> None:

@@ -15,6 +15,7 @@ from briefgen.errors import ContentError, Location, UsageError
 from briefgen.units import BOUNDS, KINDS, UNIT_KINDS, UNITS, Unit, declared_unit, unit_table
 
 CHART_KINDS = ("bars", "tiles", "progress", "compare", "share", "pictogram", "timeline", "diagram")
+CHART_SCALES = ("chart", "row")  # bars and compare: one scale for the chart, or one per row
 ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 BRIEF_FILE = "brief.yaml"
 UNITS_FILE = "units.yaml"
@@ -270,7 +271,7 @@ class _Reader:
         if node is None:
             return None
         f = Fields(node, "a chart", self.problems, ("kind", "title", "source", "description"),
-                   ("id", "metrics", "pairs", "items"))
+                   ("id", "metrics", "pairs", "items", "scale"))
         kind = f.choice("kind", CHART_KINDS)
         title, source = f.text("title", f"{ctx}/title"), f.text("source", f"{ctx}/source")
         description = f.text("description", f"{ctx}/description")
@@ -280,7 +281,8 @@ class _Reader:
         return Chart(
             id=f.string("id") or default_id, kind=kind, title=title, description=description, source=source,
             metrics=tuple(m for m, _ in f.strings("metrics")), items=items,
-            pairs=tuple(self.pairs(f.seq("pairs"))), where=f.where,
+            pairs=tuple(self.pairs(f.seq("pairs"))), scale=f.choice("scale", CHART_SCALES) or "chart",
+            where=f.where,
         )
 
     def pairs(self, nodes: list[Node]) -> list[tuple[str, str]]:

@@ -62,7 +62,8 @@ class Chart:
     source: Text
     metrics: tuple[str, ...] = ()
     items: tuple[Text, ...] = ()  # non-numeric labels (diagram nodes, timeline steps)
-    pairs: tuple[tuple[str, str], ...] = ()  # (actual, target) metric ids
+    pairs: tuple[tuple[str, str], ...] = ()  # (actual, target) metric ids; share: (part, whole)
+    scale: str = "chart"  # bars and compare: "chart" (one scale) or "row" (each row its own)
     where: Location = field(default_factory=Location.unknown)
 
 

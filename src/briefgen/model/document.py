@@ -69,6 +69,7 @@ class ChartData:
     items: tuple[str, ...] = ()
     words: dict[str, str] | None = None  # interface words: "actual", "target", "goal", "source"
     item_metrics: tuple[tuple[str, ...], ...] = ()  # per item, the metric ids its text names
+    scale: str = "chart"  # bars and compare: one scale for the chart, or "row": one per row
 
     def item_of(self, d: Datum) -> int | None:
         """The item whose text names `d`'s metric (a timeline draws `d` over it); None if no

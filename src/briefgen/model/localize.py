@@ -145,7 +145,7 @@ class Localizer:
             description=self.plain(chart.description), source=self.plain(chart.source),
             data=tuple(self.datum(metrics[m]) for m in chart.metrics), pairs=pairs,
             items=tuple(self.plain(item) for item in chart.items), words=self.chart_words(pairs),
-            item_metrics=tuple(tuple(references(item.source)) for item in chart.items),
+            item_metrics=tuple(tuple(references(item.source)) for item in chart.items), scale=chart.scale,
         )
 
     def chart_words(self, pairs: tuple[tuple[doc.Datum, doc.Datum], ...]) -> dict[str, str]:
@@ -154,6 +154,7 @@ class Localizer:
             "actual": self.ui.format("{year} actual", year=first) if first else self.ui.gettext("Actual"),
             "target": self.ui.format("{year} target", year=second) if second else self.ui.gettext("Target"),
             "goal": self.ui.format("{year} goal", year=second) if second else self.ui.gettext("Target"),
+            "row_scale": self.ui.gettext("Each row is drawn to its own scale"),
         }
 
 

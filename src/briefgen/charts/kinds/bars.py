@@ -1,9 +1,10 @@
-"""Horizontal bars of comparable figures, labelled directly with their printed values."""
+"""Horizontal bars of comparable figures on one scale, labelled directly with their printed
+values; a figure with a lower bound (以上, 超过: at least, over) ends open, in a tapering tip."""
 from __future__ import annotations
 
 from briefgen.charts.canvas import Canvas, new_canvas
 from briefgen.charts.labels import value_text
-from briefgen.charts.style import BLUE, INK, LABEL_PT, MARGIN, MIN_HEIGHT, RULE, VALUE_PT, WIDTH
+from briefgen.charts.style import BLUE, INK, LABEL_PT, MARGIN, MIN_HEIGHT, RULE, VALUE_PT, WIDTH, mix
 from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData, Datum
 
@@ -12,6 +13,8 @@ GAP = 0.12
 ROW_PAD = 0.1
 BAR = 0.17  # bar thickness at most
 STRETCH = 1.6  # rows may grow this much to fill the figure's least height
+OPEN_END = 0.12  # inches: the tip past a bar whose figure is a lower bound
+OPEN_BOUNDS = ("min", "over")
 
 
 def draw_bars(chart: ChartData, type: Typesetter) -> Canvas:
@@ -33,10 +36,19 @@ def draw_bars(chart: ChartData, type: Typesetter) -> Canvas:
     return canvas
 
 
+def open_end(canvas: Canvas, x: float, top: float, thickness: float, color: str) -> None:
+    """A tapering tip after a bar ending at x: the figure is a lower bound, the bar goes on."""
+    tint = mix(color, 0.45)
+    canvas.polygon([(x, top), (x + OPEN_END, top + thickness / 2), (x, top + thickness)], tint)
+
+
 def _bar(canvas: Canvas, scale: _Scale, d: Datum, middle: float, thickness: float) -> None:
     end = scale.x(d.value)
     left, right = sorted((scale.zero, end))
     canvas.rect(left, middle - thickness / 2, right - left, thickness, BLUE)
+    if d.bound in OPEN_BOUNDS and d.value >= 0:
+        open_end(canvas, end, middle - thickness / 2, thickness, BLUE)
+        end += OPEN_END
     if d.value >= 0:
         canvas.text(end + 0.05, middle, value_text(d, canvas.type.locale), VALUE_PT, bold=True, color=INK, va="center")
     else:
@@ -47,7 +59,8 @@ class _Scale:
     """Maps values onto the bar area, leaving room for value labels at both ends."""
 
     def __init__(self, type: Typesetter, data: tuple[Datum, ...], start: float) -> None:
-        widths = [type.width(value_text(d, type.locale), VALUE_PT, bold=True) + 0.08 for d in data]
+        widths = [type.width(value_text(d, type.locale), VALUE_PT, bold=True) + 0.08
+                  + (OPEN_END if d.bound in OPEN_BOUNDS else 0.0) for d in data]
         low = min(0.0, *(d.value for d in data))
         high = max(0.0, *(d.value for d in data))
         left_room = max((w for w, d in zip(widths, data) if d.value < 0), default=0.0)

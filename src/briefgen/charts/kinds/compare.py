@@ -1,13 +1,15 @@
 """Last year's actual against this year's target: a table of figures with a pair of bars per
-row, each row on its own scale from zero (the rows may have different units)."""
+row, all rows on one scale from zero, or (scale: row, for rows of different units) each row on
+its own, which the chart then says above its labels."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from briefgen.charts.canvas import Canvas, new_canvas
+from briefgen.charts.kinds.bars import OPEN_BOUNDS, OPEN_END, open_end
 from briefgen.charts.labels import value_text, word
 from briefgen.charts.style import (
-    BLUE, GREY, LABEL_PT, MARGIN, MIN_HEIGHT, MUTED, RULE, TRACK, VALUE_PT, WIDTH,
+    BLUE, GREY, LABEL_PT, MARGIN, MIN_HEIGHT, MUTED, RULE, SMALL_PT, TRACK, VALUE_PT, WIDTH,
 )
 from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData, Datum
@@ -53,8 +55,10 @@ def draw_compare(chart: ChartData, type: Typesetter) -> Canvas:
     _header(canvas, chart, cols, top)
     y = top + header
     canvas.line([MARGIN, WIDTH - MARGIN], [y, y], RULE, 0.6)
+    largest = max(abs(d.value) for pair in chart.pairs for d in pair)
     for pair, cells, h in zip(chart.pairs, rows, heights):
-        _row(canvas, cols, pair, cells, y, h * scale)
+        top_value = max(abs(d.value) for d in pair) if chart.scale == "row" else largest
+        _row(canvas, cols, pair, cells, y, h * scale, top_value)
         y += h * scale
     return canvas
 
@@ -84,9 +88,11 @@ def _cells(type: Typesetter, cols: _Columns, pair: tuple[Datum, Datum]) -> list[
 def _header(canvas: Canvas, chart: ChartData, cols: _Columns, top: float) -> None:
     """The two years above their columns, each with its swatch: the legend of the bars."""
     middle = top + canvas.type.height(1, HEADER_PT) / 2
+    if chart.scale == "row":
+        canvas.text(MARGIN, middle, word(chart, "row_scale"), SMALL_PT, color=MUTED, va="center_baseline")
     for x, key, color in ((cols.actual, "actual", GREY), (cols.target, "target", BLUE)):
         canvas.rect(x, middle - SWATCH, 2 * SWATCH, 2 * SWATCH, color)
-        canvas.text(x + 2 * SWATCH + KEY_GAP, middle, word(chart, key), HEADER_PT, va="center")
+        canvas.text(x + 2 * SWATCH + KEY_GAP, middle, word(chart, key), HEADER_PT, va="center_baseline")
 
 
 def _row(
@@ -96,18 +102,24 @@ def _row(
     cells: list[list[str]],
     y: float,
     h: float,
+    top: float,
 ) -> None:
     canvas.line([MARGIN, WIDTH - MARGIN], [y + h, y + h], TRACK, 0.6)
     middle = y + h / 2
     canvas.text(MARGIN, middle, "\n".join(cells[0]), LABEL_PT, va="center")
     canvas.text(cols.actual, middle, "\n".join(cells[1]), VALUE_PT, color=MUTED, va="center")
     canvas.text(cols.target, middle, "\n".join(cells[2]), VALUE_PT, bold=True, va="center")
-    _bars(canvas, pair, middle, cols.graphic)
+    _bars(canvas, pair, middle, cols.graphic, top)
 
 
-def _bars(canvas: Canvas, pair: tuple[Datum, Datum], y: float, span: tuple[float, float]) -> None:
-    """Actual above target, on a scale from zero to the larger of the two."""
-    top = max(abs(d.value) for d in pair) or 1.0
+def _bars(canvas: Canvas, pair: tuple[Datum, Datum], y: float, span: tuple[float, float], top: float) -> None:
+    """Actual above target, on a scale from zero to `top`; a figure with a lower bound (以上,
+    超过) gets an open end: the bar goes on past its figure."""
+    top = top or 1.0
+    room = span[1] - span[0] - OPEN_END  # the open end must fit after the longest bar
     canvas.line([span[0], span[0]], [y - BAR - 0.04, y + BAR + 0.04], RULE, 0.8)
     for d, color, offset in zip(pair, (GREY, BLUE), (-BAR - 0.01, 0.01)):
-        canvas.rect(span[0], y + offset, abs(d.value) / top * (span[1] - span[0]), BAR, color)
+        length = abs(d.value) / top * room
+        canvas.rect(span[0], y + offset, length, BAR, color)
+        if d.bound in OPEN_BOUNDS:
+            open_end(canvas, span[0] + length, y + offset, BAR, color)
