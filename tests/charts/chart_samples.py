@@ -107,6 +107,13 @@ CLUSTERS = {
 LOCALES = ("zh", "en")
 
 
+# A part of an amount (share of a whole, any unit): (part, whole)
+AMOUNT_SHARES: list[tuple[Row, Row]] = [
+    (("bonds", "yuan", "level", 2024, None, 3e11, ("新增专项债券用于项目建设", "3000亿元", "3000亿", "元"), ("New special-purpose bonds for projects", "300 billion yuan", "300 billion", "yuan")),
+     ("investment", "yuan", "level", 2024, None, 1.3e12, ("省重点项目投资", "1.3万亿元", "1.3万亿", "元"), ("Investment in key provincial projects", "1.3 trillion yuan", "1.3 trillion", "yuan"))),
+]
+
+
 def datum(row: Row, locale: str) -> Datum:
     metric, unit, kind, year, bound, value, zh, en = row
     label, display, number, unit_label = zh if locale == "zh" else en
@@ -134,6 +141,8 @@ def samples(locale: str) -> list[ChartData]:
         chart("goals", "progress", locale, pairs=pairs(GOALS)),
         chart("targets", "compare", locale, pairs=pairs(TARGETS)),
         chart("industry", "share", locale, data=data(SHARES)),
+        chart("fund", "share", locale, pairs=pairs(AMOUNT_SHARES)),
+        chart("headline", "tiles", locale, data=data(ECONOMY[:1])),
         chart("livelihood", "pictogram", locale, data=data(PEOPLE)),
         chart("housing", "pictogram", locale, data=data(MIXED_COUNTS)),
         chart("opening", "timeline", locale, items=TIMELINE_ITEMS[locale], data=data(CHINA_EUROPE)),

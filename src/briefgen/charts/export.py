@@ -14,7 +14,7 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from briefgen.charts.canvas import Canvas, new_canvas
-from briefgen.charts.render import KINDS, NEEDS, typesetter
+from briefgen.charts.render import KINDS, _needs, typesetter
 from briefgen.charts.style import BLUE, INK, MUTED, RC, SMALL_PT, WIDTH
 from briefgen.model.document import ChartData
 
@@ -54,8 +54,7 @@ def export(chart: ChartData, font_dir: Path, framing: Framing, fmt: str) -> byte
 
 def _framed(chart: ChartData, font_dir: Path, framing: Framing, square: bool) -> Figure:
     """The chart's own canvas, grown by a title band above and a footer below (in inches)."""
-    field = NEEDS.get(chart.kind, "data")
-    if chart.kind not in KINDS or not getattr(chart, field):
+    if chart.kind not in KINDS or not getattr(chart, _needs(chart)):
         raise ValueError(f"chart {chart.id!r}: nothing to export")
     type = typesetter(chart.locale, font_dir)
     canvas = KINDS[chart.kind](chart, type)

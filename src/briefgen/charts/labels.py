@@ -10,9 +10,9 @@ from briefgen.units import UNITS
 # Used only when the model passes no word of its own (ChartData.words).
 _DEFAULT_WORDS = {
     "zh": {"actual": "实际", "target": "目标", "goal": "目标", "per_icon": "每个{icon}代表{n}",
-           "row_scale": "各行按各自比例绘制"},
+           "row_scale": "各行按各自比例绘制", "of_whole": "共{whole}"},
     "en": {"actual": "actual", "target": "target", "goal": "goal", "per_icon": "Each {icon} = {n}",
-           "row_scale": "Each row is drawn to its own scale"},
+           "row_scale": "Each row is drawn to its own scale", "of_whole": "of {whole}"},
 }
 
 

@@ -41,12 +41,19 @@ KINDS: dict[str, Callable[[ChartData, Typesetter], Canvas]] = {
 NEEDS = {"progress": "pairs", "compare": "pairs", "timeline": "items", "diagram": "items"}
 
 
+def _needs(chart: ChartData) -> str:
+    """The field `chart` draws from: a share chart takes percentages or (part, whole) pairs."""
+    if chart.kind == "share" and chart.pairs and not chart.data:
+        return "pairs"
+    return NEEDS.get(chart.kind, "data")
+
+
 def draw(chart: ChartData, font_dir: Path) -> Figure:
     """The chart's figure, WIDTH inches wide at 72 dpi (1 pixel = 1 point at print size)."""
     if chart.kind not in KINDS:
         known = ", ".join(KINDS)
         raise ValueError(f"chart {chart.id!r}: unknown kind {chart.kind!r} (one of {known})")
-    field = NEEDS.get(chart.kind, "data")
+    field = _needs(chart)
     if not getattr(chart, field):
         raise ValueError(f"chart {chart.id!r}: a {chart.kind} chart needs {field}, and has none")
     with rc_context(RC):

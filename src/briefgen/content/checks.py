@@ -127,6 +127,8 @@ def _check_areas(brief: Brief, problems: Problems) -> None:
 
 def _check_chart(brief: Brief, chart: Chart, problems: Problems) -> set[str]:
     field, fewest, most = CHART_NEEDS[chart.kind]
+    if chart.kind == "share" and chart.pairs and not chart.metrics:
+        field = "pairs"  # parts of amounts: [[part, whole], ...]
     count = len(getattr(chart, field))
     if not fewest <= count <= most:
         problems.add(chart.where, f"a {chart.kind} chart needs {fewest} to {most} {field}, not {count}")
@@ -168,7 +170,13 @@ def _check_chart_units(brief: Brief, chart: Chart, problems: Problems) -> None:
     if chart.kind in ("bars", "share") and len({m.unit for m in metrics}) > 1:
         problems.add(chart.where, f"a {chart.kind} chart compares figures of one unit; these mix {_units(metrics)}")
     if chart.kind == "share" and any(m.unit != "percent" for m in metrics):
-        problems.add(chart.where, "a share chart shows percentages; use metrics with unit 'percent'")
+        problems.add(chart.where, "a share chart shows percentages; for a part of an amount use "
+                                  "pairs: [[part, whole]] (of one unit)")
+    if chart.kind == "share" and chart.metrics and chart.pairs:
+        problems.add(chart.where, "a share chart takes 'metrics' (percentages) or 'pairs' (part, whole), not both")
+    for part, whole in chart.pairs if chart.kind == "share" else ():
+        if part in brief.metrics and whole in brief.metrics and brief.metrics[part].value > brief.metrics[whole].value:
+            problems.add(chart.where, f"the part {part!r} is larger than its whole {whole!r}")
     for before, after in chart.pairs:
         pair = [brief.metrics.get(before), brief.metrics.get(after)]
         if None not in pair and pair[0].unit != pair[1].unit:  # type: ignore[union-attr]

@@ -155,6 +155,7 @@ class Localizer:
             "target": self.ui.format("{year} target", year=second) if second else self.ui.gettext("Target"),
             "goal": self.ui.format("{year} goal", year=second) if second else self.ui.gettext("Target"),
             "row_scale": self.ui.gettext("Each row is drawn to its own scale"),
+            "of_whole": self.ui.gettext("of {whole}"),
         }
 
 

@@ -19,6 +19,8 @@ BAND = 0.045  # the coloured band on top of each tile
 SIZES = (BIG_PT, 20.0, 18.0, 16.0, 14.0)
 SINGLE_SIZES = (40.0, 36.0, 32.0, 28.0, *SIZES)  # one figure alone
 WORD_GAP = 0.05  # between the figure and a word beside it (a space, or the Han-Latin gap)
+SINGLE_UNIT_PT = 14.0  # the unit beside a single big figure
+SINGLE_LABEL_PT = 11.0
 HAN_GAP = 0.01  # between two Han characters of different sizes (亿|斤): none in the text
 ROOM = 0.3  # extra height a tile may take to fill the figure
 LABEL_GAP = 0.05
@@ -34,12 +36,14 @@ class _Tile:
     before: str = ""  # bound words before the figure: "超过", "at least"
     before_above: bool = False  # on a line of their own above the figure
     equivalent: str = ""  # English metric equivalent, under the figure: "(66.2 million tonnes)"
+    small: float = VALUE_PT  # the size of the unit and bound words
+    label_pt: float = LABEL_PT
 
     def height(self, type: Typesetter) -> float:
-        unit = type.height(1, VALUE_PT) if self.unit_below else 0.0
-        before = type.height(1, VALUE_PT) if self.before_above else 0.0
+        unit = type.height(1, self.small) if self.unit_below else 0.0
+        before = type.height(1, self.small) if self.before_above else 0.0
         equivalent = type.height(1, LABEL_PT) if self.equivalent else 0.0
-        label = type.height(len(self.label), LABEL_PT)
+        label = type.height(len(self.label), self.label_pt)
         return before + type.height(len(self.number), self.size) + unit + equivalent + LABEL_GAP + label
 
 
@@ -69,21 +73,23 @@ def _layout(type: Typesetter, d: Datum, width: float, sizes: tuple[float, ...]) 
     possible: the figure spelt as the text spells it (figure_of), only set in two sizes."""
     figure = figure_of(d, type.locale)
     number, unit, before = figure.number, _joined(figure.unit, figure.after, type.locale), figure.before
-    label = type.wrap(d.label, width, LABEL_PT)
+    single = sizes == SINGLE_SIZES
+    small, label_pt = (SINGLE_UNIT_PT, SINGLE_LABEL_PT) if single else (VALUE_PT, LABEL_PT)
+    label = type.wrap(d.label, width, label_pt)
     extra = f"({figure.equivalent})" if figure.equivalent else ""
-    beside = type.width(unit, VALUE_PT, True) + WORD_GAP if unit else 0.0
-    ahead = type.width(before, VALUE_PT, True) + WORD_GAP if before else 0.0
+    beside = type.width(unit, small, True) + WORD_GAP if unit else 0.0
+    ahead = type.width(before, small, True) + WORD_GAP if before else 0.0
     for size in sizes:
         if ahead + type.width(number, size, True) + beside <= width:
-            return _Tile([number], size, unit, False, label, before, False, extra)
+            return _Tile([number], size, unit, False, label, before, False, extra, small, label_pt)
     for size in sizes:
         if type.width(number, size, True) + beside <= width:
-            return _Tile([number], size, unit, False, label, before, bool(before), extra)
+            return _Tile([number], size, unit, False, label, before, bool(before), extra, small, label_pt)
     for size in sizes:
         if type.width(number, size, True) <= width:
-            return _Tile([number], size, unit, bool(unit), label, before, bool(before), extra)
+            return _Tile([number], size, unit, bool(unit), label, before, bool(before), extra, small, label_pt)
     lines = type.wrap(number, width, sizes[-1], bold=True)
-    return _Tile(lines, sizes[-1], unit, bool(unit), label, before, bool(before), extra)
+    return _Tile(lines, sizes[-1], unit, bool(unit), label, before, bool(before), extra, small, label_pt)
 
 
 def _joined(unit: str, after: str, locale: str) -> str:
@@ -101,24 +107,24 @@ def _tile(
     top = y + BAND + (h - BAND - content) / 2
     left = x + PAD
     if tile.before and tile.before_above:
-        canvas.text(left, top, tile.before, VALUE_PT, bold=True, color=BLUE_DARK)
-        top += canvas.type.height(1, VALUE_PT)
+        canvas.text(left, top, tile.before, tile.small, bold=True, color=BLUE_DARK)
+        top += canvas.type.height(1, tile.small)
     baseline = top + canvas.type.height(len(tile.number), tile.size) - 0.23 * tile.size / 72  # the last line's
     if tile.before and not tile.before_above:
-        words = canvas.text(left, baseline, tile.before, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline")
+        words = canvas.text(left, baseline, tile.before, tile.small, bold=True, color=BLUE_DARK, va="baseline")
         left = canvas.extent(words)[1] + _gap(tile.before[-1], tile.number[0][0])
     big = canvas.text(left, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK)
     top += canvas.type.height(len(tile.number), tile.size)
     if tile.unit and tile.unit_below:
-        canvas.text(x + PAD, top, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK)
-        top += canvas.type.height(1, VALUE_PT)
+        canvas.text(x + PAD, top, tile.unit, tile.small, bold=True, color=BLUE_DARK)
+        top += canvas.type.height(1, tile.small)
     elif tile.unit:
         right = canvas.extent(big)[1] + _gap(tile.number[-1][-1], tile.unit[0])
-        canvas.text(right, baseline, tile.unit, VALUE_PT, bold=True, color=BLUE_DARK, va="baseline")
+        canvas.text(right, baseline, tile.unit, tile.small, bold=True, color=BLUE_DARK, va="baseline")
     if tile.equivalent:
         canvas.text(x + PAD, top, tile.equivalent, LABEL_PT, color=BLUE_DARK)
         top += canvas.type.height(1, LABEL_PT)
-    canvas.text(x + PAD, top + LABEL_GAP, "\n".join(tile.label), LABEL_PT, color=INK)
+    canvas.text(x + PAD, top + LABEL_GAP, "\n".join(tile.label), tile.label_pt, color=INK)
 
 
 def _gap(a: str, b: str) -> float:
