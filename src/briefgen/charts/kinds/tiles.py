@@ -79,14 +79,13 @@ def _layout(type: Typesetter, d: Datum, width: float, sizes: tuple[float, ...]) 
     extra = f"({figure.equivalent})" if figure.equivalent else ""
     beside = type.width(unit, small, True) + WORD_GAP if unit else 0.0
     ahead = type.width(before, small, True) + WORD_GAP if before else 0.0
-    for size in sizes:
-        if ahead + type.width(number, size, True) + beside <= width:
+    for size in sizes:  # the largest size at which some arrangement fits
+        big = type.width(number, size, True)
+        if ahead + big + beside <= width:
             return _Tile([number], size, unit, False, label, before, False, extra, small, label_pt)
-    for size in sizes:
-        if type.width(number, size, True) + beside <= width:
+        if big + beside <= width:
             return _Tile([number], size, unit, False, label, before, bool(before), extra, small, label_pt)
-    for size in sizes:
-        if type.width(number, size, True) <= width:
+        if big <= width and size < sizes[0]:  # the unit goes under a figure only once it has shrunk
             return _Tile([number], size, unit, bool(unit), label, before, bool(before), extra, small, label_pt)
     lines = type.wrap(number, width, sizes[-1], bold=True)
     return _Tile(lines, sizes[-1], unit, bool(unit), label, before, bool(before), extra, small, label_pt)
