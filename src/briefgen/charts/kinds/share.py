@@ -19,7 +19,8 @@ CENTRE_SIZES = (17.0, 15.0, 13.0, 11.0)
 
 def draw_share(chart: ChartData, type: Typesetter) -> Canvas:
     """Percentages (chart.data), or parts of amounts (chart.pairs: part, whole)."""
-    shares = [(d, None) for d in chart.data] or [(part, whole) for part, whole in chart.pairs]
+    shares: list[tuple[Datum, Datum | None]] = [(d, None) for d in chart.data]
+    shares = shares or [(part, whole) for part, whole in chart.pairs]
     slot = (WIDTH - 2 * MARGIN) / len(shares)
     radius = min(RADIUS if chart.data else AMOUNT_RADIUS, slot / 2 - 0.15)
     labels = [type.wrap(d.label, min(slot - 0.2, 2.2), LABEL_PT) for d, _ in shares]
