@@ -261,8 +261,8 @@ def test_format_signed_percent(value: str, expected: str, locale: str) -> None:
 )
 def test_a_bound_is_written_in_words_of_the_language(bound: str | None, zh: str, en: str) -> None:
     value = Decimal(130_000_000_000)
-    assert str(figure(value, "jin", "zh", bound=bound)) == zh
-    assert str(figure(value, "jin", "en", bound=bound)) == en
+    assert str(figure(value, UNITS["jin"], "zh", bound=bound)) == zh
+    assert str(figure(value, UNITS["jin"], "en", bound=bound)) == en
     assert bound_text(format_quantity(value, "jin", "zh"), bound, "zh") == zh
 
 
@@ -277,7 +277,7 @@ def test_a_bound_is_written_in_words_of_the_language(bound: str | None, zh: str,
     ],
 )
 def test_figure_pieces_rebuild_the_prose_figure(value: str, unit: str, locale: str, parts: tuple[str, str]) -> None:
-    f = figure(Decimal(value), unit, locale)
+    f = figure(Decimal(value), UNITS[unit], locale)
     assert isinstance(f, Figure) and (f.number, f.unit) == parts
     assert str(f) == format_quantity(Decimal(value), unit, locale)
 
