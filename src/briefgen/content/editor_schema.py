@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefgen.content.loader import CHART_KINDS, EN_VARIANTS
+from briefgen.content.loader import CHART_KINDS, CHART_SCALES, EN_VARIANTS
 from briefgen.units import BOUNDS, KINDS, UNIT_KINDS, UNITS
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -28,7 +28,7 @@ OBJECTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "part": (("title",), ("kicker", "intro", "sections", "chart")),
     "section": (("id", "paragraphs"), ("title", "keyword", "headline", "chart")),
     "paragraph": ((), ("id", "topic", "text")),
-    "chart": (("kind", "title", "source", "description"), ("id", "metrics", "pairs", "items")),
+    "chart": (("kind", "title", "source", "description"), ("id", "metrics", "pairs", "items", "scale")),
 }
 
 TEXT = {"type": ["string", "number"], "description": "Chinese text; may hold {metric_id}, **bold**, _{sub}, ^{sup}"}
@@ -49,7 +49,7 @@ _DESCRIPTIONS = {
     "kind": "level, growth (shows its size; the text says 下降/fell), share, target (marked on the cover), count, "
             "change (with change_of)",
     "label": "A short name used in charts and on the cover", "year": "The year the figure belongs to",
-    "bound": "min 以上, over 超过, approx 左右, max 以内: charts print ≥ > ~ ≤; the words stay in the text",
+    "bound": "min 以上, over 超过, approx 左右, max 以内: charts and cover print the words; the text writes its own",
     "change_of": "This figure is the change of that metric: {this} prints 比上年增加5000亿元 / up 500 billion",
     "vs": "The year compared with (default: the year before the base's)",
     "zh": "Written after the number in Chinese: 3.2万亿美元", "en": "English singular: US dollar",
@@ -64,7 +64,8 @@ _DESCRIPTIONS = {
     "keyword": "Makes the section a key work area (关键词 banner); it then needs a chart",
     "headline": "A line under the banner of a key work area", "topic": "The bold sentence opening the paragraph",
     "text": "The rest of the paragraph", "metrics": "Metric ids the chart shows",
-    "pairs": "[[actual, target], ...] metric id pairs (progress and compare charts)",
+    "pairs": "[[actual, target], ...] metric id pairs (progress and compare charts); [[part, whole], ...] (share)",
+    "scale": "compare charts: chart (one scale, the default) or row (rows of different units, each its own)",
     "items": "Non-numeric steps or nodes (timeline and diagram charts)",
     "description": "One sentence: the caption, and the text read aloud to people who cannot see the chart",
 }
@@ -94,7 +95,7 @@ def _defs() -> dict[str, Any]:
                     "vs": {"type": "integer"}}
     chart = _object("chart", {"kind": {"enum": list(CHART_KINDS)}, "title": TEXT, "source": TEXT, "description": TEXT,
                               "id": ID, "metrics": IDS, "pairs": {"type": "array", "items": pair},
-                              "items": {"type": "array", "items": TEXT}})
+                              "items": {"type": "array", "items": TEXT}, "scale": {"enum": list(CHART_SCALES)}})
     paragraph = _object("paragraph", {"id": ID, "topic": TEXT, "text": TEXT})
     paragraph["anyOf"] = [{"required": ["text"]}, {"required": ["topic"]}]
     section = _object("section", {"id": ID, "paragraphs": _paragraphs(), "title": TEXT, "keyword": TEXT,
