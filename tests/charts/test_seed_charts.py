@@ -88,3 +88,19 @@ def test_every_timeline_figure_stands_over_the_step_that_names_it(chart: ChartDa
 def _bare(text: str) -> str:
     """Text without its spaces and line breaks (wrapping and Han-Latin gaps aside)."""
     return "".join(text.replace('"', "").replace("“", "").replace("”", "").split())
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_a_change_shown_with_its_base_stands_in_the_base_tile(locale: str) -> None:
+    """4.4万亿元 / 比上年增加5000亿元: one tile, the change in the text's words, not a tile of its own."""
+    from briefgen.charts.render import render_picture
+
+    nation = load_brief(ROOT / "tests" / "fixtures" / "briefs" / "nation-2025")
+    chart = next(c for c in localized(nation, locale).charts() if c.id == "key_figures")
+    change = next(d for d in chart.data if d.base)
+    picture = render_picture(chart, FONTS)
+    assert len(picture.readings) == len(chart.data) - 1
+    words = {"zh": "比上年增加 5000 亿元", "en": "up 500 billion"}[locale]
+    (tile,) = [r for r in picture.readings if words in r]
+    assert tile.startswith({"zh": "4.4 万亿元", "en": "4.4 trillion yuan"}[locale]) and change.change
+    assert not any(op.text.startswith("+") for op in picture.texts())

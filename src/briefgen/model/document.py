@@ -52,6 +52,7 @@ class Datum:
     vs: int | None = None  # a change figure: the year compared with (None: the year before)
     caption: str = ""  # on the cover: the label, its year, and whether it is a target
     figure: Figure | None = None  # the figure in pieces, bound words included (cover, charts)
+    change: str = ""  # a change figure in the text's words: 比上年增加5000亿元, up 500 billion
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,16 @@ class Localizer:
             unit=metric.unit, unit_label=unit_label, kind=metric.kind, year=metric.year, bound=metric.bound,
             base=metric.change_of, vs=metric.vs,
             figure=metric_figure(metric, unit, self.locale, ui=self.ui, units=self.brief.units),
+            change=self.change_words(metric),
         )
+
+    def change_words(self, metric: Metric) -> str:
+        """A change figure as the text words it after its base: 比上年增加5000亿元, up 500 billion."""
+        if not metric.is_change:
+            return ""
+        words = format_change(metric.value, self.brief.unit_of(metric), self.locale, vs=metric.vs,
+                              year=metric.year, ui=self.ui, units=self.brief.units)
+        return "".join(words)
 
     def cover_datum(self, metric: Metric) -> doc.Datum:
         """A cover figure, its caption saying what it is: 生产总值增长（2025年目标）, GDP growth (2025 target)."""

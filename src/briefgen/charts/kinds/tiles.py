@@ -1,14 +1,15 @@
 """Big-number tiles: each figure large, its unit beside or under it, its label below; one figure
-alone is a single big-number tile, set larger."""
+alone is a single big-number tile, set larger. A change figure shown with its base goes into the
+base's tile, in the text's words under the figure (4.4万亿元 / 比上年增加5000亿元)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.charts.canvas import Canvas, new_canvas
 from briefgen.charts.labels import figure_of
 from briefgen.charts.style import (
-    BIG_PT, BLUE, BLUE_DARK, BLUE_TINT, INK, LABEL_PT, MARGIN, MIN_HEIGHT, VALUE_PT, WIDTH,
+    BIG_PT, BLUE, BLUE_DARK, BLUE_TINT, INK, LABEL_PT, MARGIN, MIN_HEIGHT, ORANGE_DARK, VALUE_PT, WIDTH,
 )
 from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData, Datum
@@ -38,22 +39,26 @@ class _Tile:
     equivalent: str = ""  # English metric equivalent, under the figure: "(66.2 million tonnes)"
     small: float = VALUE_PT  # the size of the unit and bound words
     label_pt: float = LABEL_PT
+    delta: tuple[str, ...] = ()  # the change against an earlier year, in lines
 
     def height(self, type: Typesetter) -> float:
         unit = type.height(1, self.small) if self.unit_below else 0.0
         before = type.height(1, self.small) if self.before_above else 0.0
         equivalent = type.height(1, LABEL_PT) if self.equivalent else 0.0
         label = type.height(len(self.label), self.label_pt)
+        equivalent += type.height(len(self.delta), LABEL_PT)
         return before + type.height(len(self.number), self.size) + unit + equivalent + LABEL_GAP + label
 
 
 def draw_tiles(chart: ChartData, type: Typesetter) -> Canvas:
-    data = chart.data
+    changes = _changes(chart.data)
+    data = tuple(d for d in chart.data if d not in changes.values())
     cols = len(data) if len(data) <= 3 else (2 if len(data) == 4 else 3)
     rows = math.ceil(len(data) / cols)
     tile_w = (WIDTH - 2 * MARGIN - (cols - 1) * GAP) / cols
     sizes = SINGLE_SIZES if len(data) == 1 else SIZES
-    tiles = [_layout(type, d, tile_w - 2 * PAD, sizes) for d in data]
+    tiles = [_with_delta(type, _layout(type, d, tile_w - 2 * PAD, sizes), changes.get(d.metric), tile_w - 2 * PAD)
+             for d in data]
     content = max(t.height(type) for t in tiles)
     needed = rows * (content + 2 * PAD + BAND) + (rows - 1) * GAP + 2 * MARGIN
     canvas = new_canvas(max(needed, MIN_HEIGHT), type)
@@ -63,7 +68,8 @@ def draw_tiles(chart: ChartData, type: Typesetter) -> Canvas:
     for i, (tile, d) in enumerate(zip(tiles, data)):
         x = MARGIN + (i % cols) * (tile_w + GAP)
         y = top + (i // cols) * (tile_h + GAP)
-        with canvas.reads_as(f"{type.spaced(str(figure_of(d, type.locale)))} {d.label}"):
+        delta = f" {type.spaced(changes[d.metric].change)}" if d.metric in changes else ""
+        with canvas.reads_as(f"{type.spaced(str(figure_of(d, type.locale)))}{delta} {d.label}"):
             _tile(canvas, tile, (x, y, tile_w, tile_h), content)
     return canvas
 
@@ -89,6 +95,18 @@ def _layout(type: Typesetter, d: Datum, width: float, sizes: tuple[float, ...]) 
             return _Tile([number], size, unit, bool(unit), label, before, bool(before), extra, small, label_pt)
     lines = type.wrap(number, width, sizes[-1], bold=True)
     return _Tile(lines, sizes[-1], unit, bool(unit), label, before, bool(before), extra, small, label_pt)
+
+
+def _changes(data: tuple[Datum, ...]) -> dict[str, Datum]:
+    """The change figures whose base is in the chart too, by their base's metric id."""
+    shown = {d.metric for d in data}
+    return {d.base: d for d in data if d.base in shown and d.change}
+
+
+def _with_delta(type: Typesetter, tile: _Tile, change: Datum | None, width: float) -> _Tile:
+    if change is None:
+        return tile
+    return replace(tile, delta=tuple(type.wrap(change.change, width, LABEL_PT, bold=True)))
 
 
 def _joined(unit: str, after: str, locale: str) -> str:
@@ -123,6 +141,9 @@ def _tile(
     if tile.equivalent:
         canvas.text(x + PAD, top, tile.equivalent, LABEL_PT, color=BLUE_DARK)
         top += canvas.type.height(1, LABEL_PT)
+    if tile.delta:
+        canvas.text(x + PAD, top, "\n".join(tile.delta), LABEL_PT, bold=True, color=ORANGE_DARK)
+        top += canvas.type.height(len(tile.delta), LABEL_PT)
     canvas.text(x + PAD, top + LABEL_GAP, "\n".join(tile.label), tile.label_pt, color=INK)
 
 
