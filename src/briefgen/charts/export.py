@@ -30,7 +30,7 @@ FORMATS = ("svg", "png", "square")  # `briefgen charts --format`
 class Framing:
     """The words around an exported chart, in the chart's language."""
 
-    source_line: str  # "来源：2024年河南省政府工作报告", "Source: ..."
+    source_line: str  # "来源：2024年政府工作报告", "Source: ..."
     brief: str  # the brief's name: "政府工作报告摘编"
 
 
