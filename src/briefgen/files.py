@@ -1,4 +1,5 @@
-"""Files a build writes: atomic replacement, content hashes, and a lock per output folder."""
+"""Files a build writes (atomic replacement, content hashes, a lock per output folder) and which
+files a brief may read (only its own: no link out of its folder, no '..')."""
 from __future__ import annotations
 
 import contextlib
@@ -48,3 +49,23 @@ def locked(folder: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def outside_brief(root: Path, path: Path) -> str | None:
+    """Why path may not be read as part of the brief in root, or None when it may.
+
+    Links inside the brief are fine; a link (of the file or of a folder on its way) that leads
+    out of the brief's folder is refused before anything is read, so no message can show
+    what such a file holds.
+    """
+    relative = path.relative_to(root) if path.is_relative_to(root) else None
+    if relative is None or ".." in relative.parts:
+        return "a path out of the brief's folder is refused (no '..')"
+    try:
+        target = path.resolve()
+        home = root.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return "a link that leads nowhere (a loop of links) is refused"
+    if not target.is_relative_to(home):
+        return "a link to a file outside the brief's folder is refused; copy the file into the brief"
+    return None

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+
+from babel import localedata
 
 from briefgen.content.inline import references
 from briefgen.content.model import Brief, Chart, Paragraph, Text
@@ -32,8 +34,8 @@ def check_brief(brief: Brief, problems: Problems) -> None:
     _check_areas(brief, problems)
     for chart in brief.charts():
         used |= _check_chart(brief, chart, problems)
-    for metric_id in brief.cover_metrics:
-        _check_metric_exists(brief, metric_id, Location.of(brief.root / "brief.yaml"), problems)
+    for metric_id, where in _placed(brief.cover_metrics, brief.cover_places, _brief_file(brief)):
+        _check_metric_exists(brief, metric_id, where, problems)
         used.add(metric_id)
     _check_locales(brief, problems)
     _check_accessible(brief, problems)
@@ -133,8 +135,9 @@ def _check_chart(brief: Brief, chart: Chart, problems: Problems) -> set[str]:
     if not fewest <= count <= most:
         problems.add(chart.where, f"a {chart.kind} chart needs {fewest} to {most} {field}, not {count}")
     ids = list(chart.metrics) + [m for pair in chart.pairs for m in pair]
-    for metric_id in ids:
-        _check_metric_exists(brief, metric_id, chart.where, problems)
+    places = list(chart.metric_places) + [w for pair in chart.pair_places for w in pair]
+    for metric_id, where in _placed(ids, places, chart.where):
+        _check_metric_exists(brief, metric_id, where, problems)
     _check_chart_units(brief, chart, problems)
     _check_timeline_figures(chart, problems)
     _check_scale(brief, chart, problems)
@@ -188,12 +191,28 @@ def _units(metrics: list) -> str:
 
 
 def _check_locales(brief: Brief, problems: Problems) -> None:
-    where = Location.of(brief.root / "brief.yaml")
     if not brief.locales:
-        problems.add(where, "'locales' must list at least the source language, zh")
-    for locale in brief.locales:
+        problems.add(_brief_file(brief), "'locales' must list at least the source language, zh")
+    seen: set[str] = set()
+    for locale, where in _placed(brief.locales, brief.locale_places, _brief_file(brief)):
         if not LOCALE.match(locale):
             problems.add(where, f"{locale!r} is not a locale name like zh or en")
+        elif not localedata.exists(locale):
+            problems.add(where, f"unknown locale {locale!r}: no language of that name is known (zh, en, fr ...)")
+        elif locale in seen:
+            problems.add(where, f"locale {locale!r} is listed twice")
+        seen.add(locale)
+
+
+def _brief_file(brief: Brief) -> Location:
+    return Location.of(brief.root / "brief.yaml")
+
+
+def _placed(names: Iterable[str], places: Iterable[Location], fallback: Location) -> Iterator[tuple[str, Location]]:
+    """Each name with where it is written (fallback for records built without places)."""
+    places = list(places)
+    for index, name in enumerate(names):
+        yield name, places[index] if index < len(places) else fallback
 
 
 def _check_changes(brief: Brief, problems: Problems) -> None:

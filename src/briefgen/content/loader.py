@@ -12,6 +12,7 @@ from briefgen.content.model import Brief, Chart, GlossaryEntry, Metric, Paragrap
 from briefgen.content.schema import Fields, Problems, make_text
 from briefgen.content.yamlsafe import Map, Node, Scalar, Seq, load_yaml
 from briefgen.errors import ContentError, Location, UsageError
+from briefgen.files import outside_brief
 from briefgen.units import BOUNDS, KINDS, UNIT_KINDS, UNITS, Unit, declared_unit, unit_table
 
 CHART_KINDS = ("bars", "tiles", "progress", "compare", "share", "pictogram", "timeline", "diagram")
@@ -54,10 +55,18 @@ class _Reader:
         self.files: list[Path] = []
         self.declared: dict[str, Unit] = {}
 
-    def load(self, relative: str) -> Node | None:
+    def load(self, relative: str, listed_at: Location | None = None) -> Node | None:
+        """Parse one file of the brief; listed_at is where brief.yaml names it (for a part)."""
         path = self.root / relative
+        refused = outside_brief(self.root, path)
+        if refused:
+            self.problems.add(listed_at or Location.of(path), f"{relative}: {refused}")
+            return None
         if not path.is_file():
-            self.problems.add(Location.of(path), "file not found")
+            if listed_at is not None:
+                self.problems.add(listed_at, f"there is no file {relative} for this part")
+            else:
+                self.problems.add(Location.of(path), "file not found")
             return None
         self.files.append(path)
         try:
@@ -76,8 +85,9 @@ class _Reader:
         self.declared = self.units()
         metrics = self.metrics()
         glossary = self.glossary()
-        parts = [self.part(name, where) for name, where in f.strings("parts")]
+        parts = [self.part(name, where) for name, where in self.part_names(f)]
         date = f.date("date")
+        locales, cover = f.strings("locales"), f.strings("cover")
         if None in parts or date is None:
             return None
         return Brief(
@@ -91,15 +101,26 @@ class _Reader:
             credits=f.text("credits", "brief/credits") or _empty("brief/credits", f.where),
             author=f.text("author", "brief/author") or _empty("brief/author", f.where),
             version=f.string("version") or "",
-            locales=tuple(name for name, _ in f.strings("locales")),
-            cover_metrics=tuple(name for name, _ in f.strings("cover")),
+            locales=tuple(name for name, _ in locales),
+            cover_metrics=tuple(name for name, _ in cover),
             parts=tuple(p for p in parts if p is not None),
             metrics=metrics or {},
             glossary=tuple(glossary),
             files=tuple(self.files),
             units=unit_table(self.declared),
             en_variant=f.choice("en_variant", EN_VARIANTS) or EN_VARIANTS[0],
+            locale_places=tuple(where for _, where in locales),
+            cover_places=tuple(where for _, where in cover),
         )
+
+    def part_names(self, f: Fields) -> list[tuple[str, Location]]:
+        """The part names of brief.yaml, each listed once (a repeat is an error at the repeat)."""
+        seen: dict[str, Location] = {}
+        for name, where in f.strings("parts"):
+            if name in seen:
+                self.problems.add(where, f"part {name!r} is listed twice in 'parts' (first at {_line_col(seen[name])})")
+            seen.setdefault(name, where)
+        return list(seen.items())
 
     def metrics(self) -> dict[str, Metric] | None:
         node = self.load("metrics.yaml")
@@ -199,7 +220,7 @@ class _Reader:
         if not ID.match(name):
             self.problems.add(where, f"part name {name!r} must be lower-case letters, digits and _")
             return None
-        node = self.load(f"parts/{name}.yaml")
+        node = self.load(f"parts/{name}.yaml", listed_at=where)
         if node is None:
             return None
         ctx = f"parts/{name}"
@@ -278,14 +299,17 @@ class _Reader:
         if kind is None or title is None or source is None or description is None:
             return None
         items = tuple(make_text(text, f"{ctx}/item", where, self.problems) for text, where in f.strings("items"))
+        metrics, pairs = f.strings("metrics"), self.pairs(f.seq("pairs"))
         return Chart(
             id=f.string("id") or default_id, kind=kind, title=title, description=description, source=source,
-            metrics=tuple(m for m, _ in f.strings("metrics")), items=items,
-            pairs=tuple(self.pairs(f.seq("pairs"))), scale=f.choice("scale", CHART_SCALES) or "chart",
+            metrics=tuple(m for m, _ in metrics), items=items,
+            pairs=tuple((a, b) for (a, _), (b, _) in pairs), scale=f.choice("scale", CHART_SCALES) or "chart",
             where=f.where,
+            metric_places=tuple(where for _, where in metrics),
+            pair_places=tuple((wa, wb) for (_, wa), (_, wb) in pairs),
         )
 
-    def pairs(self, nodes: list[Node]) -> list[tuple[str, str]]:
+    def pairs(self, nodes: list[Node]) -> list[tuple[tuple[str, Location], tuple[str, Location]]]:
         out = []
         for node in nodes:
             ok = isinstance(node, Seq) and len(node.items) == 2 and all(
@@ -294,7 +318,7 @@ class _Reader:
                 self.problems.add(node.where, "each pair must be two metric ids: [before, after]")
                 continue
             first, second = node.items  # type: ignore[union-attr]
-            out.append((first.raw, second.raw))  # type: ignore[union-attr]
+            out.append(((first.raw, first.where), (second.raw, second.where)))  # type: ignore[union-attr]
         return out
 
 
@@ -309,6 +333,10 @@ def _with_base(metric: Metric, metrics: dict[str, Metric]) -> Metric:
     if base is None:
         return metric
     return replace(metric, unit=metric.unit or base.unit, year=metric.year or base.year)
+
+
+def _line_col(where: Location) -> str:
+    return f"{where.line}:{where.column}"
 
 
 def _empty(context: str, where: Location) -> Text:

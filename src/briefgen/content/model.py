@@ -65,6 +65,8 @@ class Chart:
     pairs: tuple[tuple[str, str], ...] = ()  # (actual, target) metric ids; share: (part, whole)
     scale: str = "chart"  # bars and compare: "chart" (one scale) or "row" (each row its own)
     where: Location = field(default_factory=Location.unknown)
+    metric_places: tuple[Location, ...] = ()  # where each of metrics is written
+    pair_places: tuple[tuple[Location, Location], ...] = ()  # where each id of pairs is written
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ class Brief:
     metrics: dict[str, Metric]
     glossary: tuple[GlossaryEntry, ...]
     files: tuple[Path, ...] = ()  # every YAML file read, for the manifest and the cache
+    locale_places: tuple[Location, ...] = ()  # where each of locales is written
+    cover_places: tuple[Location, ...] = ()  # where each of cover_metrics is written
     units: dict[str, Unit] = field(default_factory=lambda: dict(UNITS))  # built-in and units.yaml
     en_variant: str = "en-US"  # en-US | en-GB: dates, /Lang and glossary spelling of English
 

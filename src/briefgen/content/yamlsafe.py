@@ -1,11 +1,17 @@
 """Read a YAML file safely into a tree of nodes that remember their file, line and column.
 
 Safe means: the safe loader only (no object construction), UTF-8 only (a BOM and CRLF are
-fine), no tabs in indentation, no duplicate keys, no empty or oversized files, and a cap on
-how far aliases may expand (an "alias bomb" stops with an error, not an exhausted machine).
+fine), no control characters (NUL and the like are named with their line and column), no tabs
+in indentation, no duplicate keys, no empty or oversized files, and a cap on how far aliases
+may expand (an "alias bomb" stops with an error, not an exhausted machine).
+
+Syntax errors point where the mistake is: an unclosed quote or bracket where it opens, a
+missing ':' on the line that lacks it (not the line after, where the parser notices).
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -53,11 +59,13 @@ Node = Union[Scalar, Seq, Map]
 def load_yaml(path: Path) -> Node:
     """Parse one file; raise ContentError with a located one-line message on any problem."""
     text = _read_text(path)
+    _reject_unreadable_characters(path, text)
     _reject_tabs(path, text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise ContentError(_yaml_message(exc), _mark_location(path, exc)) from None
+        message, where = _syntax_error(path, text, exc)
+        raise ContentError(message, where) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"not valid YAML: {exc}", Location.of(path)) from None
     if root is None:
@@ -67,13 +75,13 @@ def load_yaml(path: Path) -> Node:
 
 def _read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # before reading: a huge file is not loaded into memory
+            raise ContentError(f"the file is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB",
+                               Location.of(path))
         data = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"cannot read the file: {exc.strerror}", Location.of(path)) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ContentError(
-            f"the file is {len(data) // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB", Location.of(path)
-        )
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise ContentError("the file is empty", Location.of(path))
     try:
@@ -100,6 +108,29 @@ def _byte_location(path: Path, data: bytes, offset: int) -> Location:
     return Location.of(path, line, column)
 
 
+# What the YAML reader refuses: C0 controls but tab, LF and CR; DEL; C1 controls but NEL;
+# surrogates; U+FFFE and U+FFFF.
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _reject_unreadable_characters(path: Path, text: str) -> None:
+    """A control character anywhere (a NUL from a damaged file, a pasted escape) is one located line."""
+    found = _UNREADABLE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    what = "a NUL byte" if found.group() == "\0" else "a control character"
+    raise ContentError(f"{what} ({code_point(found.group())}) is not allowed in YAML; delete it "
+                       "(is this a text file saved as UTF-8?)", Location.of(path, line, column))
+
+
+def code_point(ch: str) -> str:
+    """U+200B ZERO WIDTH SPACE: the code point and, when it has one, its Unicode name."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}{' ' + name if name else ''}"
+
+
 def _reject_tabs(path: Path, text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -108,20 +139,50 @@ def _reject_tabs(path: Path, text: str) -> None:
             raise ContentError("a tab in the indentation; indent with spaces", where)
 
 
-def _mark_location(path: Path, exc: yaml.MarkedYAMLError) -> Location:
-    mark = exc.problem_mark or exc.context_mark
-    if mark is None:
-        return Location.of(path)
-    return Location.of(path, mark.line + 1, mark.column + 1)
+# Errors the parser notices later than where the mistake is: report where the construct opens.
+_OPENED = {
+    "while scanning a quoted scalar": "this quote is never closed",
+    "while parsing a flow sequence": "this '[' is never closed, or an item lacks its ','",
+    "while parsing a flow mapping": "this '{' is never closed, or an entry lacks its ','",
+    "while scanning a simple key": "this line needs a ':' after its key",
+}
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> tuple[str, Location]:
+    """The one-line message and the place of the mistake (not where the parser gave up)."""
     problem = (exc.problem or "invalid YAML").strip()
     context = (exc.context or "").strip()
-    hint = ""
+    if context in _OPENED and exc.context_mark is not None:
+        return f"YAML syntax error: {_OPENED[context]} ({problem})", _at(path, exc.context_mark)
     if "mapping values are not allowed" in problem:
-        hint = " (a text containing ': ' needs quotes)"
-    return f"YAML syntax error: {problem}{' ' + context if context else ''}{hint}"
+        start = _key_line_without_colon(text, exc.problem_mark)
+        if start is not None:
+            return "YAML syntax error: this line needs a ':' after its key " \
+                   "(the next line was read as more of its text)", _at(path, start)
+        return (f"YAML syntax error: {problem} (a text containing ': ' needs quotes; "
+                "or is this line indented too far?)"), _at(path, exc.problem_mark)
+    message = f"YAML syntax error: {problem}{' ' + context if context else ''}"
+    return message, _at(path, exc.problem_mark or exc.context_mark)
+
+
+def _at(path: Path, mark: yaml.Mark | None) -> Location:
+    return Location.of(path) if mark is None else Location.of(path, mark.line + 1, mark.column + 1)
+
+
+def _key_line_without_colon(text: str, problem: yaml.Mark | None) -> yaml.Mark | None:
+    """Where a plain text that begins a line swallowed the next line: that line lacks its ':'."""
+    scanner = yaml.SafeLoader(text)
+    last = None
+    try:
+        while scanner.check_token():
+            last = scanner.get_token()
+    except yaml.YAMLError:
+        pass
+    if problem is None or not isinstance(last, yaml.ScalarToken) or last.start_mark.line >= problem.line:
+        return None
+    line = text.split("\n")[last.start_mark.line]
+    before = line[: last.start_mark.column].strip()
+    return last.start_mark if before in ("", "-") else None
 
 
 class _Builder:
