@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterable, Iterator
 
 from babel import localedata
@@ -25,6 +26,40 @@ CHART_NEEDS: dict[str, tuple[str, int, int]] = {
     "timeline": ("items", 2, 8),
     "diagram": ("items", 2, 8),
 }
+
+
+MAX_VALUE = Decimal(10) ** 15  # a thousand trillion base units: more than any economy's output in yuan
+MAX_SIGNIFICANT = 15  # what a chart's float carries exactly
+MAX_DECIMALS = 6
+SIGNED_UNITS = ("yuan", "percent")  # a balance or a rate may be below zero; a count of people may not
+UNSIGNED_KINDS = ("share", "count")
+YEARS = (1000, 9999)
+
+
+def value_problems(value: Decimal, unit: str, kind: str, signed: bool) -> list[tuple[str, str]]:
+    """(field, message) for a metric value no brief can mean: too large, too precise, or
+    negative where the quantity cannot be (a fall is a 'growth' or 'change' below zero; only an
+    amount of money or a percentage, signed, may be a negative level)."""
+    if abs(value) > MAX_VALUE:
+        return [("value", f"'value' {value:E} is out of range: a figure may be at most 10^15 in its base unit")]
+    digits = value.normalize().as_tuple()
+    exponent = digits.exponent if isinstance(digits.exponent, int) else 0
+    if -exponent > MAX_DECIMALS:
+        return [("value", f"'value' {value} has {-exponent} decimal places; at most {MAX_DECIMALS} can be printed")]
+    if len(digits.digits) > MAX_SIGNIFICANT:
+        return [("value", f"'value' {value} has {len(digits.digits)} significant digits; at most {MAX_SIGNIFICANT}")]
+    if value < 0 and kind not in ("growth", "change") and (not signed or kind in UNSIGNED_KINDS):
+        return [("value", f"'value' {value} is negative, but a {kind} in {unit} cannot be; "
+                          "a decline is kind 'growth' with a negative value")]
+    if kind == "share" and unit == "percent" and value > 100:
+        return [("value", f"'value' {value} is more than 100, but a share is a part of a whole")]
+    return []
+
+
+def year_problems(year: int) -> list[tuple[str, str]]:
+    """(field, message) for a year outside four digits."""
+    low, high = YEARS
+    return [] if low <= year <= high else [("year", f"'year' {year} is not a year between {low} and {high}")]
 
 
 def check_brief(brief: Brief, problems: Problems) -> None:

@@ -145,7 +145,14 @@ class _Reader:
             kind, unit = kind or "change", unit or ""  # "" takes the base's unit (_with_base, below)
         if value is None or unit is None or kind is None or label is None:
             return None
-        return Metric(key, value, unit, kind, label, f.integer("year"), f.choice("bound", BOUNDS), where,
+        year = f.integer("year")
+        signed = unit in checks.SIGNED_UNITS or getattr(self.declared.get(unit), "kind", "") == "money"
+        problems = checks.value_problems(value, unit, kind, signed) + ([] if year is None else checks.year_problems(year))
+        for field_name, message in problems:
+            self.problems.add(f.raw(field_name).where, message)  # type: ignore[union-attr]
+        if problems:
+            return None
+        return Metric(key, value, unit, kind, label, year, f.choice("bound", BOUNDS), where,
                       change_of=f.string("change_of"), vs=f.integer("vs"))
 
     def units(self) -> dict[str, Unit]:

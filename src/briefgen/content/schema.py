@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from decimal import Decimal, InvalidOperation
 
 from briefgen.content.inline import MarkupError, parse_inline
@@ -74,11 +75,15 @@ class Fields:
         if node is None:
             return None
         if isinstance(node, Scalar) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            if isinstance(node.value, float) and not math.isfinite(node.value):
+                self.problems.add(node.where, f"{key!r} must be a finite number, not {node.raw!r}")
+                return None
             try:
                 return Decimal(node.raw.replace("_", ""))
             except InvalidOperation:
                 pass
-        self.problems.add(node.where, f"{key!r} must be a number, not {_describe(node)}")
+        hint = " (write a decimal number, e.g. 1.5e+9)" if _looks_numeric(node) else ""
+        self.problems.add(node.where, f"{key!r} must be a number, not {_describe(node)}{hint}")
         return None
 
     def integer(self, key: str) -> int | None:
@@ -135,6 +140,16 @@ def make_text(value: str, context: str, where: Location, problems: Problems) -> 
     except MarkupError as exc:
         problems.add(where, str(exc))
     return Text(value.strip(), context, where)
+
+
+def _looks_numeric(node: Node) -> bool:
+    """1e9 (YAML reads a number without a '.' before its exponent as text), 0x1F, 1:30."""
+    if not isinstance(node, Scalar):
+        return False
+    try:
+        return Decimal(node.raw.replace("_", "")).is_finite()
+    except InvalidOperation:
+        return False
 
 
 def _describe(node: Node) -> str:
