@@ -117,7 +117,7 @@ def test_character_missing_from_the_fonts_is_reported(tiny_brief: Path, capsys: 
     replace_in(tiny_brief / "parts/main.yaml", "全年产值", "全年🙂产值")
     code, lines = run_check(tiny_brief.parent, capsys)
     assert code == 1 and len(lines) == 1
-    assert lines[0].startswith(f"{tiny_brief}/parts/main.yaml:6:9: ") and "U+1F642" in lines[0]
+    assert lines[0].startswith(f"{tiny_brief}/parts/main.yaml:6:11: ") and "U+1F642" in lines[0]
 
 
 def test_timeline_figure_named_by_no_item_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,16 +17,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.build import manifest, pictures
+from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
 from briefgen.build.edition import Edition, EditionResult, build_date, build_edition, edition_locales
 from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
-from briefgen.errors import BriefError, Location, Problem, TranslationError, UsageError
+from briefgen.errors import BriefError, ContentError, Location, Problem, TranslationError, UsageError
 from briefgen.files import locked, sha256_bytes
 from briefgen.i18n.catalog import SOURCE_LOCALE
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
-from briefgen.render.faces import FACES, default_font_dir
+from briefgen.render.faces import default_font_dir
 
 log = logging.getLogger("briefgen")
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
     """Build the selected briefs; return every problem met (errors stop only their brief)."""
     problems: list[Problem] = []
     started = time.perf_counter()
-    _check_fonts(options.font_dir or default_font_dir())
+    check_font_files(options.font_dir or default_font_dir())  # before anything is written
     for root in select_briefs(content_dir, names):
         try:
             problems += build_brief(root, options)
@@ -64,24 +65,21 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
     return problems
 
 
-def _check_fonts(font_dir: Path) -> None:
-    missing = [name for name in FACES.values() if not (font_dir / name).is_file()]
-    if missing:
-        raise UsageError(f"{font_dir}: fonts missing ({', '.join(missing)}); set BRIEFGEN_FONTS to the "
-                         "folder holding the bundled fonts")
-
-
 def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
     log.info("Step 1 - Loading %s", root)
     brief = load_brief(root)
     locales = _editions(brief, options.editions)
     log.info("Step 2 - Checking translations of %s", brief.id)
     languages = dict.fromkeys(loc for edition in locales for loc in edition_locales(edition))
+    refused_catalogs = check_catalog_paths(brief)  # before any catalog is read
+    if refused_catalogs:
+        raise ContentError(refused_catalogs)
     statuses, broken = _statuses(brief, [loc for loc in languages if loc != SOURCE_LOCALE])
     refused, warnings = _translation_policy(brief, locales, statuses, broken, options.strict)
     if refused and len(refused) == len(locales):
         raise TranslationError(warnings)
     locales = [e for e in locales if e not in refused]
+    _preflight(brief, [loc for e in locales for loc in edition_locales(e)], options.font_dir or default_font_dir())
     out = options.out / brief.id
     with locked(out):
         jobs = _jobs(brief, locales, options, out)
@@ -93,6 +91,14 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
         results = _run(stale, options)
         manifest.record(options.out, brief, fingerprints, results, statuses, warnings)
     return warnings
+
+
+def _preflight(brief: Brief, languages: list[str], font_dir: Path) -> None:
+    """What `check` checks before a PDF is written: every character of every edition to be built
+    drawable; any error stops the brief with its previous PDFs untouched."""
+    errors = [p for p in preflight(brief, font_dir, dict.fromkeys(languages)) if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
 
 
 def editions_of(brief: Brief) -> list[str]:

@@ -5,8 +5,6 @@ import re
 from decimal import Decimal
 from collections.abc import Iterable, Iterator
 
-from babel import localedata
-
 from briefgen.content.inline import references
 from briefgen.content.model import Brief, Chart, Paragraph, Text
 from briefgen.content.schema import Problems
@@ -232,8 +230,6 @@ def _check_locales(brief: Brief, problems: Problems) -> None:
     for locale, where in _placed(brief.locales, brief.locale_places, _brief_file(brief)):
         if not LOCALE.match(locale):
             problems.add(where, f"{locale!r} is not a locale name like zh or en")
-        elif not localedata.exists(locale):
-            problems.add(where, f"unknown locale {locale!r}: no language of that name is known (zh, en, fr ...)")
         elif locale in seen:
             problems.add(where, f"locale {locale!r} is listed twice")
         seen.add(locale)
