@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.errors import BriefError, Problem
+from briefgen.runtime import private_matplotlib_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +26,7 @@ Typical use:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    private_matplotlib_dir()  # before any chart process starts: no cache-folder warning
     parser = _parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose - args.quiet)

@@ -1,0 +1,54 @@
+"""The process environment briefgen runs in: a private matplotlib folder when the default one
+cannot be written (an unprivileged user, a read-only or missing home), so no warning is printed
+and the font cache survives between builds."""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import MutableMapping
+from pathlib import Path
+
+
+def private_matplotlib_dir(environ: MutableMapping[str, str] = os.environ) -> Path | None:
+    """Set MPLCONFIGDIR to a folder only this user can write when matplotlib's default is not
+    writable; return it (None when nothing had to be set). Call before matplotlib is imported."""
+    if environ.get("MPLCONFIGDIR"):
+        return None
+    home = environ.get("HOME") or ""
+    config = environ.get("XDG_CONFIG_HOME") or (str(Path(home) / ".config") if home else "")
+    if config and _writable(Path(config) / "matplotlib"):
+        return None
+    cache = environ.get("XDG_CACHE_HOME") or (str(Path(home) / ".cache") if home else "")
+    candidates = [Path(cache) / "briefgen" / "matplotlib"] if cache else []
+    candidates.append(Path(tempfile.gettempdir()) / f"briefgen-{os.getuid()}" / "matplotlib")
+    for folder in candidates:
+        if _private(folder):
+            environ["MPLCONFIGDIR"] = str(folder)
+            return folder
+    folder = Path(tempfile.mkdtemp(prefix="briefgen-matplotlib-"))
+    environ["MPLCONFIGDIR"] = str(folder)
+    return folder
+
+
+def _writable(folder: Path) -> bool:
+    """matplotlib's own test: the folder exists or can be made, and can be written."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return folder.is_dir() and os.access(folder, os.W_OK)
+
+
+def _private(folder: Path) -> bool:
+    """The folder is ours alone: made with mode 0700, a real folder (not a link), owned by us."""
+    try:
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        for path in (folder.parent, folder):
+            info = path.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
