@@ -60,7 +60,7 @@ class _Reader:
         path = self.root / relative
         refused = outside_brief(self.root, path)
         if refused:
-            self.problems.add(listed_at or Location.of(path), f"{relative}: {refused}")
+            self.problems.add(listed_at or Location.of(path), f"{relative}: {refused}" if listed_at else refused)
             return None
         if not path.is_file():
             if listed_at is not None:

@@ -92,19 +92,25 @@ def _read_text(path: Path) -> str:
 
 
 def _encoding_message(data: bytes, exc: UnicodeDecodeError) -> str:
-    for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5"), ("utf-16", "UTF-16")):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return f"the file is not UTF-8 (it looks like {label}); save it as UTF-8"
+    """Name the encoding the file was saved in when it is clear, else the first bad byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.count(b"\0") > len(data) // 4:
+        return "the file is not UTF-8 (it looks like UTF-16); save it as UTF-8"
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    if bad > 2:  # a few stray bytes in a UTF-8 file are damage, not another encoding
+        for name, label in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
+            try:
+                data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            return f"the file is not UTF-8 (it looks like {label}); save it as UTF-8"
     return f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
 
 
 def _byte_location(path: Path, data: bytes, offset: int) -> Location:
     before = data[:offset]
     line = before.count(b"\n") + 1
-    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    start = before[before.rfind(b"\n") + 1:]
+    column = len(start.decode("utf-8", errors="replace")) + 1  # in characters, as editors count
     return Location.of(path, line, column)
 
 
