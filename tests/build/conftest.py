@@ -32,3 +32,11 @@ def pdftotext(pdf: Path) -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
+
+
+@pytest.fixture(scope="session")
+def translated_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with content/tiny (translated, two charts) and out/ holding its three editions."""
+    from tests.build.translated_brief import make_base
+
+    return make_base(tmp_path_factory.mktemp("translated")).parents[1]

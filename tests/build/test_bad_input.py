@@ -11,82 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
 
 from briefgen.cli import main
 from briefgen.render.faces import FACES, default_font_dir
 from tests.build.conftest import EPOCH
-from tests.conftest import TINY, write_brief
+from tests.build.translated_brief import LOCATED, NOT_BUILT, PO
 
 SECRET = "SECRET-MARKER-1234"  # what a refused file holds: it must never appear in a message
-LOCATED = re.compile(r"^/\S+?(:\d+(:\d+)?)?: \S")
-NOT_BUILT = "tiny: not built; its previous PDFs were left as they were"
-PO = "locale/en/LC_MESSAGES/content.po"
-
-BASE = dict(TINY, **{
-    "brief.yaml": TINY["brief.yaml"].replace("locales: [zh]", "locales: [zh, en]"),
-    "parts/main.yaml": TINY["parts/main.yaml"] + """\
-  - id: second
-    title: 工作流程
-    paragraphs:
-      - 先规划，再建设。
-    chart:
-      kind: diagram
-      title: 流程
-      items: [规划, 建设, 验收]
-      source: 测试来源
-      description: 三个步骤。
-""",
-})
-ENGLISH = {
-    "brief/title": "Small Test",
-    "parts/main/title": "Main Work",
-    "parts/main/first/keyword": "rural revitalization",
-    "parts/main/first/p1": "Output reached {output}, up {growth}.",
-    "parts/main/first/chart/title": "Key figures",
-    "parts/main/first/chart/description": "Two key figures.",
-    "parts/main/first/chart/source": "Test source",
-    "parts/main/second/title": "Workflow",
-    "parts/main/second/p1": "Plan first, then build.",
-    "parts/main/second/chart/title": "Process",
-    "parts/main/second/chart/description": "Three steps.",
-    "parts/main/second/chart/source": "Test source",
-    "parts/main/second/chart/items/1": "Plan",
-    "parts/main/second/chart/items/2": "Build",
-    "parts/main/second/chart/items/3": "Accept",
-    "metrics/output/label": "Output",
-    "metrics/growth/label": "Growth",
-}
 
 Edit = Callable[[Path, Path], None]  # (brief root, font folder)
-
-
-def translate(root: Path, english: dict[str, str]) -> None:
-    """Fill the brief's English catalog (made by `i18n update`) from english, by context."""
-    path = root / PO
-    with path.open("rb") as f:
-        catalog = read_po(f)
-    for message in catalog:
-        if message.id:
-            message.string = english[message.context]
-    with path.open("wb") as f:
-        write_po(f, catalog)
-
-
-def make_base(folder: Path) -> Path:
-    """folder/content/tiny, translated, with its three editions built into folder/out."""
-    root = write_brief(folder / "content", BASE)
-    assert main(["i18n", "update", "-q", "--content", str(folder / "content")]) == 0
-    translate(root, ENGLISH)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        assert main(["build", "-q", "--content", str(folder / "content"), "--out", str(folder / "out")]) == 0
-    return root
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_base(tmp_path_factory.mktemp("corpus")).parents[1]
 
 
 # -- edits --------------------------------------------------------------------------------------
@@ -281,10 +214,10 @@ CASES = [
 
 
 @pytest.fixture
-def case_folder(base: Path, tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+def case_folder(translated_build: Path, tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     """A copy of the built base (content and out) and a font folder of links to the real fonts."""
-    shutil.copytree(base / "content", tmp_path / "content", symlinks=True)
-    shutil.copytree(base / "out", tmp_path / "out")
+    shutil.copytree(translated_build / "content", tmp_path / "content", symlinks=True)
+    shutil.copytree(translated_build / "out", tmp_path / "out")
     fonts = tmp_path / "fonts"
     fonts.mkdir()
     for name in FACES.values():
@@ -355,10 +288,10 @@ def test_corpus_covers_every_kind() -> None:
     assert len({c.id for c in CASES}) == len(CASES)
 
 
-def test_base_checks_and_builds_clean(base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_base_checks_and_builds_clean(translated_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Each case breaks exactly one thing of a brief that is otherwise clean."""
-    assert run("check", base, capsys) == (0, [])
-    assert {p.name for p in (base / "out" / "tiny").glob("*.pdf")} == {"tiny-zh.pdf", "tiny-en.pdf", "tiny-zh-en.pdf"}
+    assert run("check", translated_build, capsys) == (0, [])
+    assert {p.name for p in (translated_build / "out" / "tiny").glob("*.pdf")} == {"tiny-zh.pdf", "tiny-en.pdf", "tiny-zh-en.pdf"}
 
 
 def test_a_link_inside_the_brief_is_fine(case_folder: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
