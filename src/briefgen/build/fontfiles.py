@@ -21,7 +21,8 @@ ADVICE = "reinstall briefgen's fonts (or set BRIEFGEN_FONTS to a folder holding 
 
 def font_problems(paths: Iterable[Path]) -> list[Problem]:
     """One line per damaged font file, naming it; missing ones in one line per folder."""
-    problems, missing = [], {}
+    problems: list[Problem] = []
+    missing: dict[Path, list[str]] = {}
     for path in paths:
         reason = _damage(path)
         if reason == MISSING:
