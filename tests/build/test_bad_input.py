@@ -185,6 +185,7 @@ CASES = [
     Case("escaped-bell", sub(P, "title: 主要工作", 'title: "主要\\a工作"'), f"{P}:1:8", r"U\+0007 is a control character"),
     Case("escaped-tab", sub(P, "title: 主要工作", 'title: "主要\\t工作"'), f"{P}:1:8", "a tab inside the text; use a space"),
     Case("escaped-nul", sub(P, "title: 主要工作", 'title: "主要\\0工作"'), f"{P}:1:8", r"U\+0000 is a control character"),
+    Case("escaped-surrogate", sub(P, "title: 主要工作", 'title: "主要\\ud800工作"'), "re:parts/main.yaml:1:1[0-3]", "invalid Unicode character escape"),
     Case("line-separator", sub(P, "title: 主要工作", 'title: "主要\\L工作"'), f"{P}:1:8", r"U\+2028 .*line separator"),
     Case("soft-hyphen", sub(P, "先规划", "先\u00ad规划"), f"{P}:16:10", r"U\+00AD SOFT HYPHEN is an invisible formatting"),
     Case("unassigned-code-point", sub(P, "先规划", "先\u0378规划"), f"{P}:16:10", "not an assigned Unicode character"),
