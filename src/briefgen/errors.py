@@ -65,7 +65,8 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity == "error" else f"{self.severity}: "
         where = "briefgen" if self.where == Location.unknown() else str(self.where)
-        return f"{where}: {label}{self.message}"
+        message = " ".join(self.message.split("\n"))  # one line per problem, whatever a library said
+        return f"{where}: {label}{message}"
 
 
 class BriefError(Exception):

@@ -131,6 +131,7 @@ CASES = [
     Case("python-tag", content(G, b"x: !!python/object/apply:os.system [echo hi]\n"), f"{G}:1:4", "unsupported YAML tag"),
     Case("merge-key", content(G, b"a: &a {en: x}\nb:\n  <<: *a\n"), f"{G}:3:3", "merge keys"),
     Case("non-text-key", content(G, b"? [a, b]\n: c\n"), f"{G}:1:3", "a key must be plain text"),
+    Case("impossible-date", sub(B, "date: 2025-03-01", "date: 2025-13-45"), f"{B}:2:7", "cannot read this value: month must be in 1..12"),
     Case("metrics-not-a-mapping", content(M, "只是一句话\n".encode()), f"{M}:1:1", "must map metric ids"),
     # schema and references, each at its item
     Case("unknown-key", sub(P, "    keyword:", "    keywrod:"), f"{P}:4:5", "unknown key 'keywrod'.*did you mean 'keyword'"),

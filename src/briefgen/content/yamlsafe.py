@@ -67,7 +67,7 @@ def load_yaml(path: Path) -> Node:
         message, where = _syntax_error(path, text, exc)
         raise ContentError(message, where) from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"not valid YAML: {exc}", Location.of(path)) from None
+        raise ContentError(f"not valid YAML: {' '.join(str(exc).split())}", Location.of(path)) from None
     if root is None:
         raise ContentError("the file holds no YAML content (it is empty or only comments)", Location.of(path))
     return _Builder(path).build(root)
@@ -219,7 +219,7 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
-            raise ContentError(f"cannot read this value: {exc}", self.where(node)) from None
+            raise ContentError(f"cannot read this value: {' '.join(str(exc).split())}", self.where(node)) from None
         return Scalar(value, node.value, self.where(node))
 
     def mapping(self, node: yaml.MappingNode) -> Map:
