@@ -65,8 +65,21 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity == "error" else f"{self.severity}: "
         where = "briefgen" if self.where == Location.unknown() else str(self.where)
-        message = " ".join(self.message.split("\n"))  # one line per problem, whatever a library said
-        return f"{where}: {label}{message}"
+        return f"{where}: {label}{one_line(self.message)}"
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line, whatever text it quotes: a newline becomes a space, and
+    other controls, line separators and invisible or bidi characters are shown as \\uXXXX (a
+    quoted U+2028 would split the line, a U+202E would reorder the terminal's)."""
+    return "".join(" " if ch == "\n" else _visible(ch) for ch in message)
+
+
+def _visible(ch: str) -> str:
+    if ch.isprintable() or ch == " ":
+        return ch
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 class BriefError(Exception):

@@ -19,7 +19,7 @@ from briefgen.cli import main
 from tests.build.conftest import EPOCH
 from tests.build.translated_brief import ENGLISH, LOCATED, NOT_BUILT, translate
 
-# (file, the first text there it replaces, what replaces it) for the source; a context for a translation
+# (file, the first text there it replaces, what replaces it) for the source; a msgid for a translation
 SOURCE_PLACES = {
     "paragraph": ("parts/main.yaml", "全年产值{output}，增长{growth}。", "{}"),
     "heading": ("parts/main.yaml", "工作流程", "{}"),
@@ -28,9 +28,9 @@ SOURCE_PLACES = {
     "metric label": ("metrics.yaml", "增长", "{}"),
 }
 TRANSLATED_PLACES = {
-    "translated paragraph": "parts/main/second/p1",
-    "translated chart title": "parts/main/first/chart/title",
-    "translated chart item": "parts/main/second/chart/items/2",
+    "translated paragraph": "先规划，再建设。",
+    "translated chart title": "主要数据",
+    "translated chart item": "建设",
 }
 DRAWABLE = list("的一是不了人我在有他这为之大来以个中上们年产值增长规划建设" "，。、；：？！“”（）《》"
                 "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 .,;:!?'\"()-–—%&<>/" "éüñßçÅ€£°±×" "*{}_^\n ")

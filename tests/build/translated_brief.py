@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
 
 from briefgen.cli import main
+from briefgen.i18n.catalog import read_catalog, write_catalog
 from tests.build.conftest import EPOCH
 from tests.conftest import TINY, write_brief
 
@@ -31,36 +31,33 @@ BASE = dict(TINY, **{
       description: 三个步骤。
 """,
 })
-ENGLISH = {
-    "brief/title": "Small Test",
-    "parts/main/title": "Main Work",
-    "parts/main/first/keyword": "rural revitalization",
-    "parts/main/first/p1": "Output reached {output}, up {growth}.",
-    "parts/main/first/chart/title": "Key figures",
-    "parts/main/first/chart/description": "Two key figures.",
-    "parts/main/first/chart/source": "Test source",
-    "parts/main/second/title": "Workflow",
-    "parts/main/second/p1": "Plan first, then build.",
-    "parts/main/second/chart/title": "Process",
-    "parts/main/second/chart/description": "Three steps.",
-    "parts/main/second/chart/source": "Test source",
-    "parts/main/second/chart/items/1": "Plan",
-    "parts/main/second/chart/items/2": "Build",
-    "parts/main/second/chart/items/3": "Accept",
-    "metrics/output/label": "Output",
-    "metrics/growth/label": "Growth",
+ENGLISH = {  # msgid -> msgstr (contexts say where a message is; the Chinese is unique here)
+    "小测试": "Small Test",
+    "主要工作": "Main Work",
+    "乡村振兴": "rural revitalization",
+    "全年产值{output}，增长{growth}。": "Output reached {output}, up {growth}.",
+    "主要数据": "Key figures",
+    "两个主要数据。": "Two key figures.",
+    "测试来源": "Test source",
+    "工作流程": "Workflow",
+    "先规划，再建设。": "Plan first, then build.",
+    "流程": "Process",
+    "三个步骤。": "Three steps.",
+    "规划": "Plan",
+    "建设": "Build",
+    "验收": "Accept",
+    "产值": "Output",
+    "增长": "Growth",
 }
 
 def translate(root: Path, english: dict[str, str]) -> None:
-    """Fill the brief's English catalog (made by `i18n update`) from english, by context."""
+    """Fill the brief's English catalog (made by `i18n update`) from english, by msgid."""
     path = root / PO
-    with path.open("rb") as f:
-        catalog = read_po(f)
-    for message in catalog:
-        if message.id:
-            message.string = english[message.context]
-    with path.open("wb") as f:
-        write_po(f, catalog)
+    catalog = read_catalog(path)
+    for entry in catalog.entries:
+        if entry.msgid and not entry.obsolete:
+            entry.msgstr = english[entry.msgid]
+    write_catalog(catalog, path)
 
 
 def make_base(folder: Path) -> Path:

@@ -184,11 +184,11 @@ def _catalog_lines(path: Path | None) -> dict[tuple[str, str], int]:
     if path is None or not path.is_file():
         return {}
     lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    return {(m.context or "", str(m.id)): _msgstr_line(lines, m.lineno or 0) for m in read_catalog(path) if m.id}
+    return {e.key: _msgstr_line(lines, e.line) for e in read_catalog(path).entries if e.msgid and not e.obsolete}
 
 
 def _msgstr_line(lines: list[str], entry: int) -> int:
-    """The line of the msgstr at or after an entry's first line (Babel gives the entry's)."""
+    """The line of the msgstr at or after an entry's msgid."""
     for number in range(max(entry - 1, 0), len(lines)):
         if lines[number].startswith("msgstr"):
             return number + 1
