@@ -315,3 +315,14 @@ def test_a_translation_error_is_located_at_its_msgstr(case_folder: tuple[Path, P
     line_number = int(lines[0].split(":")[1])
     assert (root / PO).read_text(encoding="utf-8").split("\n")[line_number - 1] == 'msgstr "Key \ue000figures"'
     assert os.path.basename(lines[0].split(":")[0]) == "content.po" and code == 1
+
+
+def test_chart_export_runs_the_preflight_too(case_folder: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    folder, fonts = case_folder
+    root = folder / "content" / "tiny"
+    sub(P, "[规划, 建设", "[规\uf8ff划, 建设")(root, fonts)
+    code = main(["charts", "--content", str(folder / "content"), "--out", str(folder / "charts")])
+    lines = capsys.readouterr().err.splitlines()
+    assert code == 1 and lines == [f"{root}/{P}:20:16: U+F8FF is a private-use character: it has no agreed shape "
+                                   "and no bundled font draws it"]
+    assert not (folder / "charts").exists()

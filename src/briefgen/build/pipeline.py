@@ -228,10 +228,17 @@ def export_charts(content_dir: Path, names: list[str], out: Path, formats: tuple
     SVG, 1600 px PNG and 1080 px square PNG, or only `formats`."""
     from briefgen.build.charts_export import FORMATS, export_brief_charts
 
+    font_dir = default_font_dir()
+    check_font_files(font_dir)
     problems: list[Problem] = []
     for root in select_briefs(content_dir, names):
         try:
-            export_brief_charts(load_brief(root), out, default_font_dir(), formats or FORMATS)
+            brief = load_brief(root)
+            refused = check_catalog_paths(brief)
+            if refused:
+                raise ContentError(refused)
+            _preflight(brief, list(brief.locales), font_dir)  # the charts' words, as a build checks them
+            export_brief_charts(brief, out, font_dir, formats or FORMATS)
         except BriefError as exc:
             problems += exc.problems
     return problems

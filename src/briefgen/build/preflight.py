@@ -17,11 +17,12 @@ from pathlib import Path
 
 from briefgen.build.fontfiles import font_problems
 from briefgen.content.checks import all_texts
+from briefgen.content.inline import MarkupError, parse_inline, references
 from briefgen.content.model import Brief, Chart, Text
 from briefgen.content.yamlsafe import code_point
 from briefgen.errors import BriefError, Location, Problem, UsageError
 from briefgen.files import outside_brief
-from briefgen.i18n.catalog import SOURCE_LOCALE, load_translations, po_path, read_catalog, target_locales
+from briefgen.i18n.catalog import SOURCE_LOCALE, Translations, load_translations, po_path, read_catalog, target_locales
 from briefgen.model.document import has_chinese
 from briefgen.render.faces import CJK_FACES, FACES, LATIN_FACES
 
@@ -75,7 +76,7 @@ def preflight(brief: Brief, font_dir: Path, locales: Iterable[str] | None = None
             problems += _text_problems(shown, faces, font_dir, places, text.where if path is None else
                                        Location.of(path, line))
         if not problems:  # what the brief's own texts print is reported above, at its place
-            problems += _document_problems(brief, locale, font_dir)
+            problems += _document_problems(brief, translations, font_dir)
     return list(dict.fromkeys(problems))
 
 
@@ -148,13 +149,19 @@ def covered(font_dir: Path, face: str) -> frozenset[str]:
         raise UsageError(f"the font file is damaged ({exc}); reinstall briefgen's fonts", Location.of(path)) from None
 
 
-def _document_problems(brief: Brief, locale: str, font_dir: Path) -> list[Problem]:
+def _document_problems(brief: Brief, translations: Translations, font_dir: Path) -> list[Problem]:
     """What briefgen itself prints (figures, interface words, the version): every edition's
-    strings, checked against the faces of both kinds of text; reported at brief.yaml."""
-    from briefgen.build.edition import localized
+    strings, checked against the faces of both kinds of text; reported at brief.yaml.
 
+    Translations whose markup or placeholders are broken are left out: the translation checks
+    report them, and the build refuses their edition before drawing it."""
+    from briefgen.i18n.interface import interface
+    from briefgen.model.localize import localize
+
+    locale = translations.locale
+    usable = {key: text for key, text in translations.strings.items() if _well_formed(key[1], text)}
     try:
-        document = localized(brief, locale)
+        document = localize(brief, Translations(locale, usable, translations.path), interface(locale))
     except BriefError as exc:
         return exc.problems
     faces = CJK_FACES if locale == SOURCE_LOCALE else LATIN_FACES
@@ -163,6 +170,14 @@ def _document_problems(brief: Brief, locale: str, font_dir: Path) -> list[Proble
     where = Location.of(brief.root / "brief.yaml")
     return [Problem(where, f"the {locale} edition prints {code_point(ch)}, which no bundled font draws")
             for ch in missing if unwanted(ch) is None]
+
+
+def _well_formed(source: str, translation: str) -> bool:
+    try:
+        parse_inline(translation)
+    except MarkupError:
+        return False
+    return sorted(references(translation)) == sorted(references(source))
 
 
 def _strings(value: object) -> Iterator[str]:
