@@ -78,6 +78,7 @@ class Line:
     last: bool  # last line of the paragraph
     start: int  # offset of the first character in the paragraph's text
     end: int  # offset after the last character
+    hyphen: bool = False  # ends in a hyphen the breaker added (English)
 
 
 @dataclass(frozen=True)

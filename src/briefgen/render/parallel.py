@@ -18,16 +18,16 @@ from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, NextPageTemp
                                 Table)
 
 from briefgen.model.document import Document, Para
-from briefgen.render.cjk_paragraph import CJKParagraph
 from briefgen.render.keep import AtFoot, KeepWithFirstLines
 from briefgen.render.pages import mark_heading
+from briefgen.render.paragraph import SetParagraph
 from briefgen.render.picture import PictureFlowable
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import ACCENT, Type
 from briefgen.render.tagging import OrderMark, copy_tag, draw_child
 from briefgen.render.text import plain_block
 
-PAIRED = (CJKParagraph, Paragraph, Table)
+PAIRED = (SetParagraph, Paragraph, Table)
 GAP = 18.0
 CHART_GAP = 6.0  # between the Chinese and the English drawing of a chart
 COLUMN_RANGE = (0.36, 0.56)  # the Chinese column's share of the two columns, at most and least
@@ -38,7 +38,7 @@ TALL = 1e6
 def first_baseline(flowable: Flowable) -> float | None:
     """Distance from a wrapped flowable's top to its first baseline, when it is text."""
     own = getattr(flowable, "first_baseline", None)
-    if callable(own):  # CJKParagraph, and any text flowable that says where its first line sits
+    if callable(own):  # SetParagraph, and any text flowable that says where its first line sits
         return float(own())
     if isinstance(flowable, Paragraph) and getattr(flowable, "blPara", None) is not None:
         para = flowable.blPara

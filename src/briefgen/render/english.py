@@ -1,0 +1,238 @@
+"""Set English text into lines: words, spaces and hyphens as Knuth–Plass items, then glyph runs.
+
+Words are never changed: a line is drawn from the paragraph's own characters, each word
+placed at its x, so that wrapping again, at any width, starts from the same text. A space
+ending a line is drawn (copied text keeps it); a hyphen the breaker adds is U+00AD, which the
+fonts draw as a hyphen and text extraction reads as a soft hyphen, as Typst writes it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from briefgen.render import hyphenation, knuth_plass
+from briefgen.render.knuth_plass import INFINITY, Box, Glue, Item, Params, Penalty
+from briefgen.render.linebreak import ALIGNMENTS, Glyph, Line, Measure, Span
+
+SOFT_HYPHEN = "\u00ad"
+SPACES = " \t"
+NBSP = "\u00a0"
+SPACE_STRETCH = 0.6  # of the natural space: a full line's spaces may reach 1.6x, 2.2x at the tolerance
+SPACE_SHRINK = 0.2  # down to 0.8x
+HYPHEN_PENALTY = 50.0  # TeX's \hyphenpenalty
+COMPOUND_PENALTY = 50.0  # after a compound's own hyphen or en dash (TeX's \exhyphenpenalty)
+RAG = 3.0  # em of stretch at a ragged line's end
+SHORT_LAST = 0.15  # a last line under this share of the measure looks lost...
+SHORT_LAST_DEMERITS = 5000.0  # ...and costs as much as a second hyphen
+EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a block of English is set."""
+
+    align: str = "justify"
+    hyphenate: bool = True
+    balance: bool = False  # headings: lines of even length rather than full ones and a short last
+
+    def __post_init__(self) -> None:
+        if self.align not in ALIGNMENTS:
+            raise ValueError(f"unknown alignment {self.align!r}; use one of {', '.join(ALIGNMENTS)}")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    ch: str
+    font: str
+    size: float
+    rise: float
+    pos: int
+    width: float
+
+
+@dataclass(frozen=True)
+class _Items:
+    """The Knuth–Plass items of one segment and, for each, the atoms it stands for."""
+
+    items: tuple[Item, ...]
+    refs: tuple[tuple[int, int], ...]  # atom range of a box or glue; (t, t) for a break after atom t-1
+    hyphens: frozenset[int]  # items that add a hyphen when the line breaks there
+
+
+def typeset(spans: Sequence[Span], width: float, measure: Measure, first_indent: float = 0.0,
+            setting: Setting = Setting()) -> list[Line]:
+    """Break English spans into lines of the given width; "\\n" is a hard break."""
+    atoms = _explode(spans, measure)
+    lines: list[Line] = []
+    for n, segment in enumerate(_segments(atoms)):
+        indent = first_indent if n == 0 else 0.0
+        lines.extend(_set_segment(segment, width, indent, measure, setting))
+    if lines:
+        lines[-1] = replace(lines[-1], last=True)
+    return lines
+
+
+def _explode(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
+    atoms, pos = [], 0
+    for span in spans:
+        for ch in span.text:
+            atoms.append(_Atom(ch, span.font, span.size, span.rise, pos, measure(ch, span.font, span.size)))
+            pos += 1
+    return atoms
+
+
+def _segments(atoms: list[_Atom]) -> list[list[_Atom]]:
+    segments: list[list[_Atom]] = [[]]
+    for atom in atoms:
+        if atom.ch == "\n":
+            segments.append([])
+        else:
+            segments[-1].append(atom)
+    return [s for s in segments if any(a.ch not in SPACES for a in s)]
+
+
+def _set_segment(atoms: list[_Atom], width: float, indent: float, measure: Measure,
+                 setting: Setting) -> list[Line]:
+    em = max(a.size for a in atoms)
+    for params, hyphenate in _passes(setting, em):
+        found = _items(atoms, measure, setting, hyphenate)
+        measures = lambda n: width - (indent if n == 0 else 0.0)  # noqa: E731
+        chosen = knuth_plass.breaks(found.items, measures, params)
+        if chosen is not None:
+            break
+    assert chosen is not None  # the last pass allows overfull lines, so it always finds breaks
+    lines, start = [], -1
+    for n, b in enumerate(chosen):
+        lines.append(_place(atoms, found, start, b, measures(n), indent if n == 0 else 0.0, setting,
+                            b == chosen[-1]))
+        start = b
+    return lines
+
+
+def _passes(setting: Setting, em: float) -> list[tuple[Params, bool]]:
+    """TeX's order: without hyphens at a strict tolerance, then with them, then anything."""
+    rag = 0.0 if setting.align == "justify" else RAG * em
+    base = Params(rag=rag, balance=setting.balance, short_last=0.0 if setting.balance else SHORT_LAST,
+                  short_last_demerits=SHORT_LAST_DEMERITS)
+    last = replace(base, tolerance=INFINITY, overfull=True)
+    if rag:
+        return [(replace(base, tolerance=INFINITY), setting.hyphenate), (last, setting.hyphenate)]
+    passes = [(replace(base, tolerance=1.0), False)]
+    if setting.hyphenate:
+        passes.append((replace(base, tolerance=2.0), True))
+    return passes + [(last, setting.hyphenate)]
+
+
+def _items(atoms: list[_Atom], measure: Measure, setting: Setting, hyphenate: bool) -> _Items:
+    items: list[Item] = []
+    refs: list[tuple[int, int]] = []
+    hyphens: set[int] = set()
+    t, n = 0, len(atoms)
+    justify = setting.align == "justify"
+    while t < n:
+        atom = atoms[t]
+        if atom.ch in SPACES or atom.ch == NBSP:
+            stop = t + 1
+            while stop < n and atoms[stop].ch in SPACES:
+                stop += 1
+            if atom.ch == NBSP:
+                items.append(Penalty(0.0, INFINITY))
+                refs.append((t, t))
+            space = measure(" ", atom.font, atom.size)
+            items.append(Glue(space, SPACE_STRETCH * space if justify else 0.0,
+                              SPACE_SHRINK * space if justify else 0.0))
+            refs.append((t, stop))
+            t = stop
+            continue
+        stop = t
+        while stop < n and atoms[stop].ch not in SPACES and atoms[stop].ch != NBSP:
+            stop += 1
+        _word(atoms, t, stop, measure, hyphenate, items, refs, hyphens)
+        t = stop
+    while items and isinstance(items[-1], Glue):
+        items.pop()
+        refs.pop()
+    items.append(Penalty(0.0, -INFINITY))
+    refs.append((n, n))
+    return _Items(tuple(items), tuple(refs), frozenset(hyphens))
+
+
+def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate: bool,
+          items: list[Item], refs: list[tuple[int, int]], hyphens: set[int]) -> None:
+    """A word as boxes, with a penalty at each place it may break."""
+    word = "".join(a.ch for a in atoms[first:stop])
+    start = first
+    for point in hyphenation.points(word):
+        if point.hyphen and not hyphenate:
+            continue
+        cut = first + point.offset
+        items.append(Box(sum(a.width for a in atoms[start:cut])))
+        refs.append((start, cut))
+        before = atoms[cut - 1]
+        if point.hyphen:
+            hyphens.add(len(items))
+            items.append(Penalty(measure("-", before.font, before.size), HYPHEN_PENALTY, flagged=True))
+        else:
+            items.append(Penalty(0.0, COMPOUND_PENALTY, flagged=before.ch == "-"))
+        refs.append((cut, cut))
+        start = cut
+    items.append(Box(sum(a.width for a in atoms[start:stop])))
+    refs.append((start, stop))
+
+
+# ---- positioning --------------------------------------------------------------------------
+
+def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, indent: float,
+           setting: Setting, last: bool) -> Line:
+    """The glyph runs of the line after break `start` up to break `b`."""
+    items, refs = found.items, found.refs
+    lo = start + 1
+    while lo < b and not isinstance(items[lo], Box):
+        lo += 1
+    content = range(lo, b)
+    hyphen = b in found.hyphens
+    natural = sum(items[k].width for k in content if not isinstance(items[k], Penalty))
+    natural += items[b].width if hyphen else 0.0
+    ratio = _ratio(items, content, width - natural, setting, last)
+    slack = width - natural if setting.align != "justify" or last else 0.0
+    x = indent + {"center": slack / 2, "right": slack}.get(setting.align, 0.0) if slack > 0 else indent
+    runs: list[Glyph] = []
+    for k in content:
+        item = items[k]
+        if isinstance(item, Box):
+            for t in range(*refs[k]):
+                _append(runs, atoms[t], x)
+                x += atoms[t].width
+        elif isinstance(item, Glue):
+            runs[-1] = replace(runs[-1], text=runs[-1].text + " ")
+            x += item.width + ratio * (item.stretch if ratio > 0 else item.shrink)
+    if hyphen:
+        runs[-1] = replace(runs[-1], text=runs[-1].text + SOFT_HYPHEN)
+        x += items[b].width
+    elif isinstance(items[b], Glue) and not last:
+        runs[-1] = replace(runs[-1], text=runs[-1].text + " ")  # copied text keeps the word space
+    first_atom = refs[lo][0]
+    end = refs[b][1] if isinstance(items[b], Glue) else refs[b - 1][1]
+    return Line(tuple(runs), x, last, atoms[first_atom].pos, atoms[end - 1].pos + 1, hyphen)
+
+
+def _ratio(items: Sequence[Item], content: range, slack: float, setting: Setting, last: bool) -> float:
+    """The glue's adjustment: justified lines fill the measure; others shrink only if too wide."""
+    if setting.align != "justify" or (last and slack >= 0):
+        return 0.0
+    glue = [items[k] for k in content if isinstance(items[k], Glue)]
+    total = sum(g.stretch for g in glue) if slack > 0 else sum(g.shrink for g in glue)  # type: ignore[union-attr]
+    if total <= EPS:
+        return 0.0
+    return max(slack / total, -1.0)
+
+
+def _append(runs: list[Glyph], atom: _Atom, x: float) -> None:
+    """Merge the character into the previous run when it is drawn exactly where that run ends."""
+    if runs:
+        prev = runs[-1]
+        same = (prev.font, prev.size, prev.rise) == (atom.font, atom.size, atom.rise)
+        if same and not prev.text.endswith((" ", SOFT_HYPHEN)) and abs(prev.x + prev.width - x) < 1e-6:
+            runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
+            return
+    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width))

@@ -1,0 +1,55 @@
+"""Where an English word may break: at its own hyphens and en dashes, else at pyphen's points."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyphen
+
+LEFT_MIN, RIGHT_MIN = 3, 3  # letters kept before and after a hyphenation point
+_CORE = re.compile(r"^([^\w]*)([a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A break after character `offset` of the word; `hyphen` when a hyphen must be added."""
+
+    offset: int
+    hyphen: bool
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US", left=LEFT_MIN, right=RIGHT_MIN)
+
+
+@lru_cache(maxsize=4096)
+def points(word: str) -> tuple[Point, ...]:
+    """Break points inside a word (no spaces in it), first to last.
+
+    A compound breaks only after its own hyphen or en dash (university-|enterprise,
+    Zhengzhou–|Kaifeng), and only between words: never inside COVID-19 or a range 2021–2035.
+    Capitalised words (names, pinyin, acronyms) and words with digits are not hyphenated.
+    """
+    joints = [Point(i + 1, False) for i, ch in enumerate(word)
+              if ch in "-–" and _joins(word, i)]
+    if any(ch in "-–" for ch in word):
+        return tuple(joints)
+    match = _CORE.match(word)
+    if not match:
+        return ()
+    lead, core = len(match.group(1)), match.group(2)
+    return tuple(Point(lead + len(head), True) for head in _heads(core))
+
+
+def _joins(word: str, i: int) -> bool:
+    """A hyphen or dash between two words of letters, each at least two letters long."""
+    before = re.search(r"[A-Za-z]{2,}$", word[:i])
+    after = re.match(r"[A-Za-z]{2,}", word[i + 1:])
+    return before is not None and after is not None
+
+
+def _heads(core: str) -> list[str]:
+    """The heads pyphen allows, shortest first: develop|ment -> ["de", "devel", "develop"]."""
+    return sorted((head for head, _tail in _dictionary().iterate(core)), key=len)
