@@ -174,7 +174,7 @@ def test_bilingual_edition_pairs_every_paragraph(seed_build: Path) -> None:
         for zh_section, en_section in zip(zh_part.sections, en_part.sections):
             for zh_para, en_para in zip(zh_section.paragraphs, en_section.paragraphs):
                 assert present(squeeze(zh_para.plain())[:40], squeezed)
-                assert present(squeeze(en_para.plain()).replace("-", "")[:30], [p.replace("-", "") for p in squeezed])
+                assert present(squeeze(en_para.plain())[:30], [squeeze(reading(page)) for page in text.split("\f")])
     titles = set(_outline_titles(reader.outline))
     assert f"{chinese.parts[0].title} / {english.parts[0].title}" in titles
     pages = text.split("\f")[:-1]
@@ -193,7 +193,7 @@ def test_bilingual_line_breaking_rules_hold(seed_build: Path) -> None:
 
 def test_english_headings_are_never_hyphenated(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "henan-2024-en.pdf")  # pypdf keeps a line-end hyphen; pdftotext drops it
-    text = squeeze("\n".join(page.extract_text() for page in reader.pages))
+    text = squeeze(reading("\n".join(page.extract_text() for page in reader.pages)).replace("\u00ad", "-"))
     document = localized(seed_brief(), "en")
     headings = [p.title for p in document.parts] + [s.title for p in document.parts for s in p.sections]
     headings += ["".join(x.text for x in s.headline) for p in document.parts for s in p.sections if s.headline]
@@ -214,3 +214,82 @@ def test_contents_rows_link_to_their_headings(seed_build: Path) -> None:
     assert len(targets) >= 2 * 20
     for target in set(targets):  # every target page number is printed on the contents page
         assert str(target) in contents_text and target >= 3
+
+
+def reading(text: str) -> str:
+    """Text as a reader copies it, folded to the catalog's plain ASCII: soft hyphens dropped with
+    their line break, other line breaks read as spaces, curly quotes and en dashes in ranges made straight."""
+    text = re.sub("\u00ad\\s*\n", "", text)
+    text = re.sub(r"([-–])[ ]?\n", r"\1", text)  # a compound broken at its own hyphen or dash
+    text = re.sub(r"(?<=\d)–(?=\d)", "-", text)
+    return text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "}))
+
+
+def english_texts(document, lead: bool = True) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every paragraph, heading and chart caption; the cover's lead only where it is printed."""
+    paragraphs = [p for part in document.parts for s in part.sections for p in s.paragraphs]
+    paragraphs += [p for part in document.parts for p in part.intro] + (list(document.lead) if lead else [])
+    texts = [p.plain() if not p.topic else " ".join([
+        "".join(s.text for s in p.topic), "".join(s.text for s in p.body)]) for p in paragraphs]
+    texts += [p.title for p in document.parts] + [s.title for p in document.parts for s in p.sections]
+    charts = [p.chart for p in document.parts] + [s.chart for p in document.parts for s in p.sections]
+    texts += [c.description for c in charts if c]
+    return [t.replace("\n", " ") for t in texts]
+
+
+def missing_words(pdf_text: str, texts: list[str], slack: int) -> list[str]:
+    """Catalog texts whose words do not all appear, in order, spelled the same, in the PDF's words;
+    up to `slack` other words (running heads, footers, the other language) may come between two."""
+    words = reading(pdf_text).split()
+    where: dict[str, list[int]] = {}
+    for n, word in enumerate(words):
+        where.setdefault(word, []).append(n)
+    bad = []
+    for text in texts:
+        wanted = text.split()
+        if not any(_follows(words, start, wanted, slack) for start in where.get(wanted[0], [])):
+            bad.append(text[:80])
+    return bad
+
+
+def _follows(words: list[str], start: int, wanted: list[str], slack: int) -> bool:
+    at = start
+    for word in wanted[1:]:
+        window = words[at + 1:at + 2 + slack]
+        if word not in window:
+            return False
+        at += 1 + window.index(word)
+    return True
+
+
+@pytest.mark.parametrize("edition", ["en", "zh-en"])
+def test_every_english_word_is_printed_as_the_catalog_spells_it(seed_build: Path, edition: str) -> None:
+    """No word lost, joined or split, in the text pypdf and pdftotext -raw read back."""
+    pdf = seed_build / f"henan-2024-{edition}.pdf"
+    texts = english_texts(localized(seed_brief(), "en"), lead=edition == "en")  # zh-en: a Chinese cover
+    assert len(texts) > 60
+    compounds = ["university-enterprise", "high-quality", "ex-service", "large-scale"]
+    assert all(any(c in t for t in texts) for c in compounds)
+    pypdf_text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    pdftotext(pdf)  # skips without poppler
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    for text in (pypdf_text, raw):
+        assert missing_words(text, texts, slack=40 if edition == "zh-en" else 20) == []
+        words = set(reading(text).split())
+        assert all(any(c in w for w in words) for c in compounds)
+        assert not {"universityenterprise", "highquality", "exservice", "largescale"} & words
+
+
+def test_copied_english_has_spaces_at_line_ends_and_no_straight_quotes(seed_build: Path) -> None:
+    reader = PdfReader(seed_build / "henan-2024-en.pdf")
+    text = "\n".join(page.extract_text() for page in reader.pages[2:])
+    lines = [line for line in text.splitlines() if len(line) > 60]  # body lines
+    assert lines and sum(line.endswith((" ", "\u00ad", "-", "–", ".", ":")) for line in lines) > 0.9 * len(lines)
+    document = localized(seed_brief(), "en")
+    prose = [t for t in english_texts(document) if "'" in t or '"' in t]
+    assert prose  # the catalog has straight quotes; the page has none of them in body text
+    body = reading(text)
+    assert all(t.split()[0] in body for t in prose)
+    printed = "".join(line for line in text.splitlines() if len(line) > 60)
+    assert "'" not in printed and '"' not in printed

@@ -20,6 +20,7 @@ NBSP = "\u00a0"
 SPACE_STRETCH = 0.6  # of the natural space: a full line's spaces may reach 1.6x, 2.2x at the tolerance
 SPACE_SHRINK = 0.2  # down to 0.8x
 HYPHEN_PENALTY = 50.0  # TeX's \hyphenpenalty
+CAPITAL_PENALTY = 500.0  # a capitalised word (Sci-|ences): only to save a very loose line
 COMPOUND_PENALTY = 50.0  # after a compound's own hyphen or en dash (TeX's \exhyphenpenalty)
 RAG = 3.0  # em of stretch at a ragged line's end
 SHORT_LAST = 0.15  # a last line under this share of the measure looks lost...
@@ -171,7 +172,8 @@ def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate
         before = atoms[cut - 1]
         if point.hyphen:
             hyphens.add(len(items))
-            items.append(Penalty(measure("-", before.font, before.size), HYPHEN_PENALTY, flagged=True))
+            cost = CAPITAL_PENALTY if point.capital else HYPHEN_PENALTY
+            items.append(Penalty(measure("-", before.font, before.size), cost, flagged=True))
         else:
             items.append(Penalty(0.0, COMPOUND_PENALTY, flagged=before.ch == "-"))
         refs.append((cut, cut))

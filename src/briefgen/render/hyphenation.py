@@ -7,16 +7,20 @@ from functools import lru_cache
 
 import pyphen
 
+from briefgen.render.english_text import PINYIN
+
 LEFT_MIN, RIGHT_MIN = 3, 3  # letters kept before and after a hyphenation point
-_CORE = re.compile(r"^([^\w]*)([a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"
+_CORE = re.compile(r"^([^\w]*)([A-Za-z][a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"
 
 
 @dataclass(frozen=True)
 class Point:
-    """A break after character `offset` of the word; `hyphen` when a hyphen must be added."""
+    """A break after character `offset` of the word; `hyphen` when a hyphen must be added;
+    `capital` when the word is capitalised (a break there costs more)."""
 
     offset: int
     hyphen: bool
+    capital: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +34,8 @@ def points(word: str) -> tuple[Point, ...]:
 
     A compound breaks only after its own hyphen or en dash (university-|enterprise,
     Zhengzhou–|Kaifeng), and only between words: never inside COVID-19 or a range 2021–2035.
-    Capitalised words (names, pinyin, acronyms) and words with digits are not hyphenated.
+    Pinyin (Xiangtao), acronyms and words with digits are not hyphenated; other capitalised
+    words (Sciences, Increase) are, at a cost the caller sets.
     """
     joints = [Point(i + 1, False) for i, ch in enumerate(word)
               if ch in "-–" and _joins(word, i)]
@@ -40,7 +45,10 @@ def points(word: str) -> tuple[Point, ...]:
     if not match:
         return ()
     lead, core = len(match.group(1)), match.group(2)
-    return tuple(Point(lead + len(head), True) for head in _heads(core))
+    capital = core[0].isupper()
+    if capital and PINYIN.fullmatch(core):
+        return ()
+    return tuple(Point(lead + len(head), True, capital) for head in _heads(core.lower()))
 
 
 def _joins(word: str, i: int) -> bool:

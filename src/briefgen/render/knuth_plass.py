@@ -43,7 +43,7 @@ class Params:
     tolerance: float = 2.0  # the largest adjustment ratio a line may have
     line_penalty: float = 10.0
     flagged_demerits: float = 3000.0  # two hyphenated lines in a row (TeX \doublehyphendemerits)
-    final_flagged_demerits: float = 1_000_000.0  # a hyphen before the last line
+    final_flagged_demerits: float = 1e12  # a hyphen before the last line: only in the last pass
     fitness_demerits: float = 3000.0  # a tight line next to a loose one (TeX \adjdemerits)
     max_flagged_run: int = 2  # never more hyphenated lines in a row than this
     short_last: float = 0.0  # a last line narrower than this share of the measure...
@@ -143,7 +143,8 @@ def _consider(items: Sequence[Item], sums: _Sums, node: _Node, b: int, ratio: fl
     item = items[b]
     flagged = isinstance(item, Penalty) and item.flagged
     run = node.flagged_run + 1 if flagged else 0
-    if run > params.max_flagged_run:
+    final = b == len(items) - 1
+    if run > params.max_flagged_run or (final and node.flagged_run and not params.overfull):
         return
     demerits = _demerits(item, ratio, params) + node.demerits
     if flagged and node.flagged_run:
@@ -151,7 +152,7 @@ def _consider(items: Sequence[Item], sums: _Sums, node: _Node, b: int, ratio: fl
     fitness = _fitness(ratio)
     if node.position >= 0 and abs(fitness - node.fitness) > 1:
         demerits += params.fitness_demerits
-    if b == len(items) - 1:
+    if final:
         demerits += _last_line(items, sums, node, b, width, params)
     key = (fitness, run)
     if key not in found or demerits < found[key].demerits:
@@ -159,7 +160,8 @@ def _consider(items: Sequence[Item], sums: _Sums, node: _Node, b: int, ratio: fl
 
 
 def _demerits(item: Item, ratio: float, params: Params) -> float:
-    badness = 100.0 * abs(ratio) ** 3 if ratio >= -1 else 1e8 * (1 - ratio)  # overfull: last resort
+    # TeX caps badness at 10000 (a line that cannot stretch enough); overfull is worse still
+    badness = min(100.0 * abs(ratio) ** 3, INFINITY) if ratio >= -1 else 1e8 * (1 - ratio)
     demerits = (params.line_penalty + badness) ** 2
     cost = item.cost if isinstance(item, Penalty) else 0.0
     if cost >= 0:

@@ -40,7 +40,7 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
 def _render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
     ui, typo = interface(document.locale), typography(document.locale)
-    geo = geometry(options.paper, typo.body.size, options.print_marks)
+    geo = geometry(options.paper, typo.body.size, options.print_marks, typo.measure_em)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
     story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
     return _build(document, geo, words, story, document.lang or PDF_LANG.get(document.locale, document.locale), options)

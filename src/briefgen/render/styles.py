@@ -17,6 +17,7 @@ DRAFT_GREY = HexColor("#d9d9d9")
 PAPERS = {"a4": A4, "letter": LETTER}
 BLEED = 3 * mm
 SLUG = 10 * mm  # room outside the bleed for crop marks
+ENGLISH_MEASURE_EM = 34  # at 11 pt, about 68 characters of Noto Serif
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,20 @@ class Typography:
     subtitle: Type
     figure: Type
     first_indent_em: float
+    measure_em: int = 0  # the text block's width in body ems; 0: as wide as the margins allow
 
 
 def typography(locale: str) -> Typography:
     """Chinese: 10.5 pt (五号) Song at 1.7 leading, Hei headings 16/13/11.5 (K6, K7).
 
-    English: Noto Serif and Noto Sans, a touch tighter; the SC faces draw quotes full-width.
+    English: Noto Serif and Noto Sans; the SC faces draw quotes full-width. Body 11 pt on a
+    34-em measure: about 68 characters a line (Bringhurst's 66; 60-75 is the range books use).
     """
     chinese = locale == "zh"
     serif, sans = ("Serif", "Sans") if chinese else ("LatinSerif", "LatinSans")
     return Typography(
         serif=serif, sans=sans,
-        body=Type(serif, 10.5, 17.85 if chinese else 14.7),
+        body=Type(serif, 10.5, 17.85) if chinese else Type(serif, 11, 15.6),
         topic_font=f"{sans}-Bold" if chinese else f"{serif}-Bold",
         h1=Type(f"{sans}-Bold", 16, 24, ACCENT),
         h2=Type(f"{sans}-Bold", 13, 19.5),
@@ -70,6 +73,7 @@ def typography(locale: str) -> Typography:
         subtitle=Type(f"{serif}-Bold" if chinese else serif, 16, 24),
         figure=Type(f"{sans}-Bold", 22, 26, ACCENT),
         first_indent_em=2.0 if chinese else 0.0,
+        measure_em=0 if chinese else ENGLISH_MEASURE_EM,
     )
 
 
@@ -95,10 +99,11 @@ class Geometry:
         return self.trim_height - self.margin_top - self.margin_bottom
 
 
-def geometry(paper: str, body_size: float, print_marks: bool) -> Geometry:
-    """A text block a whole number of body ems wide (K5), centred on the page."""
+def geometry(paper: str, body_size: float, print_marks: bool, measure_em: int = 0) -> Geometry:
+    """A text block a whole number of body ems wide (K5), at most `measure_em`, centred on the page."""
     width, height = PAPERS[paper]
     ems = int((width - 2 * 22 * mm) // body_size)
+    ems = min(ems, measure_em) if measure_em else ems
     text_width = ems * body_size
     offset = BLEED + SLUG if print_marks else 0.0
     return Geometry(width, height, 24 * mm, 22 * mm, (width - text_width) / 2, text_width, offset,
