@@ -46,11 +46,13 @@ def final_pass() -> list[tuple[SetParagraph, tuple[Line, ...]]]:
 
 
 def gaps(line: Line) -> list[float]:
-    """Each word space on a line as a multiple of its font's natural space."""
+    """Each word space on a line, from the last glyph of a word to the first of the next, as a
+    multiple of the natural space (of the larger of the two sizes: "PM2.5 is" is a body space)."""
     out = []
     for a, b in zip(line.glyphs, line.glyphs[1:]):
         if a.text.endswith(" "):
-            out.append((b.x - (a.x + a.width)) / measure(" ", a.font, a.size))
+            extent = a.width + (len(a.text) - 2) * a.spacing  # letter-spacing between its letters
+            out.append((b.x - (a.x + extent)) / measure(" ", a.font, max(a.size, b.size)))
     return out
 
 
@@ -76,6 +78,8 @@ def report(paragraphs: list[tuple[SetParagraph, tuple[Line, ...]]], pdf: Path) -
           f"longest run {longest}")
     print(f"characters per full line: median {statistics.median(full):.0f}, "
           f"range {min(full)}-{max(full)}" if full else "no full lines")
+    spacing = [g.spacing / g.size for ls in justified for line in ls for g in line.glyphs]
+    print(f"letter-spacing: max {max(spacing, default=0):+.3f} em, min {min(spacing, default=0):+.3f} em")
     print(f"straight quotes in the copied text: {text.count(chr(39)) + text.count(chr(34))}")
 
 

@@ -17,12 +17,16 @@ from briefgen.render.linebreak import ALIGNMENTS, Glyph, Line, Measure, Span
 SOFT_HYPHEN = "\u00ad"
 SPACES = " \t"
 NBSP = "\u00a0"
-SPACE_STRETCH = 0.6  # of the natural space: a full line's spaces may reach 1.6x, 2.2x at the tolerance
+SPACE_STRETCH = 0.5  # of the natural space: at ratio 1 a space is 1.5x, at the tolerance 2.2x
 SPACE_SHRINK = 0.2  # down to 0.8x
-HYPHEN_PENALTY = 50.0  # TeX's \hyphenpenalty
+LETTER_STRETCH = 0.015  # em per character at ratio 1: letter-spacing takes a share of the slack
+LETTER_SHRINK = 0.004  # em per character
+LETTER_LIMIT = 0.02  # em: the most letter-spacing a line gets, however loose; the spaces take the rest
+HYPHEN_PENALTY = 300.0  # TeX has 50; more here keeps hyphenated lines under a tenth
 CAPITAL_PENALTY = 500.0  # a capitalised word (Sci-|ences): only to save a very loose line
-COMPOUND_PENALTY = 50.0  # after a compound's own hyphen or en dash (TeX's \exhyphenpenalty)
+COMPOUND_PENALTY = 300.0  # after a compound's own hyphen or en dash (TeX's \exhyphenpenalty)
 RAG = 3.0  # em of stretch at a ragged line's end
+TOLERANCE = 2.4  # the loosest ratio of the hyphenating pass
 SHORT_LAST = 0.15  # a last line under this share of the measure looks lost...
 SHORT_LAST_DEMERITS = 5000.0  # ...and costs as much as a second hyphen
 EPS = 1e-9
@@ -95,7 +99,7 @@ def _segments(atoms: list[_Atom]) -> list[list[_Atom]]:
 def _set_segment(atoms: list[_Atom], width: float, indent: float, measure: Measure,
                  setting: Setting) -> list[Line]:
     em = max(a.size for a in atoms)
-    for params, hyphenate in _passes(setting, em):
+    for params, hyphenate in _passes(setting, em, width):
         found = _items(atoms, measure, setting, hyphenate)
         measures = lambda n: width - (indent if n == 0 else 0.0)  # noqa: E731
         chosen = knuth_plass.breaks(found.items, measures, params)
@@ -110,9 +114,13 @@ def _set_segment(atoms: list[_Atom], width: float, indent: float, measure: Measu
     return lines
 
 
-def _passes(setting: Setting, em: float) -> list[tuple[Params, bool]]:
-    """TeX's order: without hyphens at a strict tolerance, then with them, then anything."""
-    rag = 0.0 if setting.align == "justify" else RAG * em
+def _passes(setting: Setting, em: float, width: float) -> list[tuple[Params, bool]]:
+    """TeX's order: without hyphens at a strict tolerance, then with them, then anything.
+
+    Ragged lines may end up to RAG ems short; balanced ones anywhere in the measure, so that
+    the cubic badness of each line's shortfall evens them out.
+    """
+    rag = 0.0 if setting.align == "justify" else width if setting.balance else RAG * em
     base = Params(rag=rag, balance=setting.balance, short_last=0.0 if setting.balance else SHORT_LAST,
                   short_last_demerits=SHORT_LAST_DEMERITS)
     last = replace(base, tolerance=INFINITY, overfull=True)
@@ -120,7 +128,7 @@ def _passes(setting: Setting, em: float) -> list[tuple[Params, bool]]:
         return [(replace(base, tolerance=INFINITY), setting.hyphenate), (last, setting.hyphenate)]
     passes = [(replace(base, tolerance=1.0), False)]
     if setting.hyphenate:
-        passes.append((replace(base, tolerance=2.0), True))
+        passes.append((replace(base, tolerance=TOLERANCE), True))
     return passes + [(last, setting.hyphenate)]
 
 
@@ -148,7 +156,7 @@ def _items(atoms: list[_Atom], measure: Measure, setting: Setting, hyphenate: bo
         stop = t
         while stop < n and atoms[stop].ch not in SPACES and atoms[stop].ch != NBSP:
             stop += 1
-        _word(atoms, t, stop, measure, hyphenate, items, refs, hyphens)
+        _word(atoms, t, stop, measure, hyphenate, justify, items, refs, hyphens)
         t = stop
     while items and isinstance(items[-1], Glue):
         items.pop()
@@ -158,7 +166,7 @@ def _items(atoms: list[_Atom], measure: Measure, setting: Setting, hyphenate: bo
     return _Items(tuple(items), tuple(refs), frozenset(hyphens))
 
 
-def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate: bool,
+def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate: bool, justify: bool,
           items: list[Item], refs: list[tuple[int, int]], hyphens: set[int]) -> None:
     """A word as boxes, with a penalty at each place it may break."""
     word = "".join(a.ch for a in atoms[first:stop])
@@ -167,7 +175,7 @@ def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate
         if point.hyphen and not hyphenate:
             continue
         cut = first + point.offset
-        items.append(Box(sum(a.width for a in atoms[start:cut])))
+        items.append(_box(atoms, start, cut, justify))
         refs.append((start, cut))
         before = atoms[cut - 1]
         if point.hyphen:
@@ -178,8 +186,17 @@ def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate
             items.append(Penalty(0.0, COMPOUND_PENALTY, flagged=before.ch == "-"))
         refs.append((cut, cut))
         start = cut
-    items.append(Box(sum(a.width for a in atoms[start:stop])))
+    items.append(_box(atoms, start, stop, justify))
     refs.append((start, stop))
+
+
+def _box(atoms: list[_Atom], first: int, stop: int, justify: bool) -> Box:
+    """A piece of a word; justified, its letters may space out or in a little."""
+    width = sum(a.width for a in atoms[first:stop])
+    if not justify:
+        return Box(width)
+    ems = sum(a.size for a in atoms[first:stop])
+    return Box(width, LETTER_STRETCH * ems, LETTER_SHRINK * ems)
 
 
 # ---- positioning --------------------------------------------------------------------------
@@ -195,7 +212,7 @@ def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, 
     hyphen = b in found.hyphens
     natural = sum(items[k].width for k in content if not isinstance(items[k], Penalty))
     natural += items[b].width if hyphen else 0.0
-    ratio = _ratio(items, content, width - natural, setting, last)
+    letters, glue_ratio = _adjustment(items, content, width - natural, setting, last)
     slack = width - natural if setting.align != "justify" or last else 0.0
     x = indent + {"center": slack / 2, "right": slack}.get(setting.align, 0.0) if slack > 0 else indent
     runs: list[Glyph] = []
@@ -203,11 +220,12 @@ def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, 
         item = items[k]
         if isinstance(item, Box):
             for t in range(*refs[k]):
-                _append(runs, atoms[t], x)
-                x += atoms[t].width
+                spacing = letters * atoms[t].size
+                _append(runs, atoms[t], x, spacing)
+                x += atoms[t].width + spacing
         elif isinstance(item, Glue):
             runs[-1] = replace(runs[-1], text=runs[-1].text + " ")
-            x += item.width + ratio * (item.stretch if ratio > 0 else item.shrink)
+            x += item.width + glue_ratio * (item.stretch if glue_ratio > 0 else item.shrink)
     if hyphen:
         runs[-1] = replace(runs[-1], text=runs[-1].text + SOFT_HYPHEN)
         x += items[b].width
@@ -218,23 +236,33 @@ def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, 
     return Line(tuple(runs), x, last, atoms[first_atom].pos, atoms[end - 1].pos + 1, hyphen)
 
 
-def _ratio(items: Sequence[Item], content: range, slack: float, setting: Setting, last: bool) -> float:
-    """The glue's adjustment: justified lines fill the measure; others shrink only if too wide."""
+def _adjustment(items: Sequence[Item], content: range, slack: float, setting: Setting,
+                last: bool) -> tuple[float, float]:
+    """Letter-spacing (em per character) and the glue's ratio that make a justified line fill the
+    measure, as the breaker computed it; letters never pass LETTER_LIMIT, the spaces take the rest.
+    Lines that are not justified, and last lines, keep natural spacing unless too wide."""
     if setting.align != "justify" or (last and slack >= 0):
-        return 0.0
-    glue = [items[k] for k in content if isinstance(items[k], Glue)]
-    total = sum(g.stretch for g in glue) if slack > 0 else sum(g.shrink for g in glue)  # type: ignore[union-attr]
-    if total <= EPS:
-        return 0.0
-    return max(slack / total, -1.0)
+        return 0.0, 0.0
+    elastic = [items[k] for k in content if not isinstance(items[k], Penalty)]
+    glue = sum(g.stretch if slack > 0 else g.shrink for g in elastic if isinstance(g, Glue))  # type: ignore[union-attr]
+    boxes = sum(b.stretch if slack > 0 else b.shrink for b in elastic if isinstance(b, Box))  # type: ignore[union-attr]
+    if glue + boxes <= EPS:
+        return 0.0, 0.0
+    ratio = max(slack / (glue + boxes), -1.0)
+    per_em = LETTER_STRETCH if slack > 0 else LETTER_SHRINK
+    letters = max(min(ratio * per_em, LETTER_LIMIT), -LETTER_SHRINK)
+    rest = slack - letters / per_em * boxes
+    glue_ratio = max(rest / glue, -1.0) if glue > EPS else 0.0
+    return letters, glue_ratio
 
 
-def _append(runs: list[Glyph], atom: _Atom, x: float) -> None:
+def _append(runs: list[Glyph], atom: _Atom, x: float, spacing: float) -> None:
     """Merge the character into the previous run when it is drawn exactly where that run ends."""
     if runs:
         prev = runs[-1]
-        same = (prev.font, prev.size, prev.rise) == (atom.font, atom.size, atom.rise)
-        if same and not prev.text.endswith((" ", SOFT_HYPHEN)) and abs(prev.x + prev.width - x) < 1e-6:
+        same = (prev.font, prev.size, prev.rise, prev.spacing) == (atom.font, atom.size, atom.rise, spacing)
+        end = prev.x + prev.width + len(prev.text) * prev.spacing
+        if same and not prev.text.endswith((" ", SOFT_HYPHEN)) and abs(end - x) < 1e-6:
             runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
             return
-    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width))
+    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width, spacing=spacing))

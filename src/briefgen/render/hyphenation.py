@@ -9,7 +9,7 @@ import pyphen
 
 from briefgen.render.english_text import PINYIN
 
-LEFT_MIN, RIGHT_MIN = 3, 3  # letters kept before and after a hyphenation point
+LEFT_MIN, RIGHT_MIN = 2, 3  # TeX's \lefthyphenmin and \righthyphenmin  # letters kept before and after a hyphenation point
 _CORE = re.compile(r"^([^\w]*)([A-Za-z][a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"
 
 

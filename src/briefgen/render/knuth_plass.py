@@ -10,9 +10,12 @@ EPS = 1e-9
 
 @dataclass(frozen=True)
 class Box:
-    """Something that is drawn and never broken: a word or a piece of one."""
+    """Something that is drawn and never broken: a word or a piece of one. It may stretch and
+    shrink a little too (letter-spacing), in proportion with the glue of its line."""
 
     width: float
+    stretch: float = 0.0
+    shrink: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,10 @@ class _Sums:
     def __init__(self, items: Sequence[Item]) -> None:
         self.width, self.stretch, self.shrink = [0.0], [0.0], [0.0]
         for item in items:
-            glue = item if isinstance(item, Glue) else None
-            self.width.append(self.width[-1] + (0.0 if isinstance(item, Penalty) else item.width))
-            self.stretch.append(self.stretch[-1] + (glue.stretch if glue else 0.0))
-            self.shrink.append(self.shrink[-1] + (glue.shrink if glue else 0.0))
+            elastic = None if isinstance(item, Penalty) else item
+            self.width.append(self.width[-1] + (elastic.width if elastic else 0.0))
+            self.stretch.append(self.stretch[-1] + (elastic.stretch if elastic else 0.0))
+            self.shrink.append(self.shrink[-1] + (elastic.shrink if elastic else 0.0))
 
 
 def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Params) -> list[int] | None:

@@ -67,6 +67,7 @@ class Glyph:
     x: float
     width: float  # natural advance of text
     tracking: float = 0.0  # added to each character's advance (PDF Tc); < 0 for a squeezed mark
+    spacing: float = 0.0  # letter-spacing of justified English (PDF Tc), in points per character
 
 
 @dataclass(frozen=True)

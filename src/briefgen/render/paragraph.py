@@ -122,12 +122,14 @@ class SetParagraph(Flowable):
         """
         text = self.canv.beginText()
         text.setFillColor(self.style.color)
-        state: tuple[str, float, float, float] | None = None
+        state: tuple[str, float, float, float, float] | None = None
         for n, line in enumerate(self.lines):
             y = self.height - n * self.style.leading - self._baseline()
             for glyph in line.glyphs:
-                if state != (glyph.font, glyph.size, glyph.rise, glyph.tracking):
-                    state = (glyph.font, glyph.size, glyph.rise, glyph.tracking)
+                if state != (glyph.font, glyph.size, glyph.rise, glyph.tracking, glyph.spacing):
+                    if state is None or state[4] != glyph.spacing:
+                        text.setCharSpace(glyph.spacing)
+                    state = (glyph.font, glyph.size, glyph.rise, glyph.tracking, glyph.spacing)
                     text.setFont(glyph.font, glyph.size)
                     text.setRise(glyph.rise)
                     text.setHorizScale(SQUEEZED_SCALE if glyph.tracking < 0 else 100.0)
