@@ -23,6 +23,7 @@ LETTER_STRETCH = 0.015  # em per character at ratio 1: letter-spacing takes a sh
 LETTER_SHRINK = 0.004  # em per character
 LETTER_LIMIT = 0.02  # em: the most letter-spacing a line gets, however loose; the spaces take the rest
 HYPHEN_PENALTY = 300.0  # TeX has 50; more here keeps hyphenated lines under a tenth
+RAGGED_HYPHEN_PENALTY = 150.0  # ragged lines: a hyphen rather than a line 3 em short
 CAPITAL_PENALTY = 500.0  # a capitalised word (Sci-|ences): only to save a very loose line
 COMPOUND_PENALTY = 300.0  # after a compound's own hyphen or en dash (TeX's \exhyphenpenalty)
 RAG = 3.0  # em of stretch at a ragged line's end
@@ -180,7 +181,7 @@ def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate
         before = atoms[cut - 1]
         if point.hyphen:
             hyphens.add(len(items))
-            cost = CAPITAL_PENALTY if point.capital else HYPHEN_PENALTY
+            cost = CAPITAL_PENALTY if point.capital else HYPHEN_PENALTY if justify else RAGGED_HYPHEN_PENALTY
             items.append(Penalty(measure("-", before.font, before.size), cost, flagged=True))
         else:
             items.append(Penalty(0.0, COMPOUND_PENALTY, flagged=before.ch == "-"))

@@ -60,7 +60,7 @@ def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str,
                          english_charts: dict[str, Picture] | None) -> bytes:
     register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
     zh_ui, en_ui = interface("zh"), interface("en")
-    zh_typo, en_typo = typography("zh"), typography("en")
+    zh_typo, en_typo = typography("zh"), typography("en", column=True)
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
     en_charts = charts if english_charts is None else english_charts
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"

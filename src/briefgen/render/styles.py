@@ -50,17 +50,19 @@ class Typography:
     measure_em: int = 0  # the text block's width in body ems; 0: as wide as the margins allow
 
 
-def typography(locale: str) -> Typography:
+def typography(locale: str, column: bool = False) -> Typography:
     """Chinese: 10.5 pt (五号) Song at 1.7 leading, Hei headings 16/13/11.5 (K6, K7).
 
     English: Noto Serif and Noto Sans; the SC faces draw quotes full-width. Body 11 pt on a
     34-em measure: about 68 characters a line (Bringhurst's 66; 60-75 is the range books use).
+    In the bilingual edition's column (`column`), English body text stays 10.5 pt, the column's width
+    set by the two texts' lengths (render/parallel.py).
     """
     chinese = locale == "zh"
     serif, sans = ("Serif", "Sans") if chinese else ("LatinSerif", "LatinSans")
     return Typography(
         serif=serif, sans=sans,
-        body=Type(serif, 10.5, 17.85) if chinese else Type(serif, 11, 15.6),
+        body=Type(serif, 10.5, 17.85) if chinese else Type(serif, 10.5, 14.7) if column else Type(serif, 11, 15.6),
         topic_font=f"{sans}-Bold" if chinese else f"{serif}-Bold",
         h1=Type(f"{sans}-Bold", 16, 24, ACCENT),
         h2=Type(f"{sans}-Bold", 13, 19.5),
