@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefgen.build.edition import Edition, build_edition
 from briefgen.content.loader import load_brief
+from briefgen.render.cjk_paragraph import CJKParagraph
 from briefgen.render.english import SOFT_HYPHEN
 from briefgen.render.english_paragraph import EnglishParagraph
 from briefgen.render.faces import default_font_dir
@@ -56,7 +57,23 @@ def gaps(line: Line) -> list[float]:
     return out
 
 
+def chinese(paragraphs: list[tuple[SetParagraph, tuple[Line, ...]]]) -> None:
+    """Letter-spacing of full justified Chinese lines, compressed marks, two-character last lines."""
+    body = [(p, ls) for p, ls in paragraphs if isinstance(p, CJKParagraph) and p.style.align == "justify"]
+    if not body:
+        return
+    em = {id(p): max(s.size for s in p.spans) for p, _ in body}
+    spacing = sorted(line.spacing / em[id(p)] for p, ls in body for line in ls if not line.last)
+    squeezed = sum(1 for _, ls in body for line in ls for g in line.glyphs if g.tracking < 0)
+    short = sum(1 for _, ls in body if len(ls) > 1 and len("".join(g.text for g in ls[-1].glyphs).strip()) <= 2)
+    over = sum(1 for x in spacing if x > 0.03 + 1e-9)
+    print(f"Chinese: {len(body)} paragraphs, {len(spacing)} full lines; letter-spacing median "
+          f"{statistics.median(spacing):.3f} em, max {spacing[-1]:.3f} em, {over} lines over 0.03 em")
+    print(f"Chinese: {squeezed} marks drawn compressed; {short} paragraphs end on a line of two characters or less")
+
+
 def report(paragraphs: list[tuple[SetParagraph, tuple[Line, ...]]], pdf: Path) -> None:
+    chinese(paragraphs)
     body = [(p, ls) for p, ls in paragraphs if isinstance(p, EnglishParagraph) and p.setting.hyphenate]
     justified = [ls for p, ls in body if p.setting.align == "justify"]
     spaces = sorted(g for ls in justified for line in ls if not line.last for g in gaps(line))
@@ -69,6 +86,8 @@ def report(paragraphs: list[tuple[SetParagraph, tuple[Line, ...]]], pdf: Path) -
     full = [sum(len(g.text.replace(SOFT_HYPHEN, "-")) for g in line.glyphs) for line in lines if not line.last]
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
+    if not body:
+        return
     print(f"body paragraphs: {len(body)} ({len(justified)} justified), lines: {len(lines)}")
     if spaces:
         p95 = spaces[min(len(spaces) - 1, int(0.95 * len(spaces)))]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.render import linebreak
 from briefgen.render.linebreak import CANNOT_END, CANNOT_START, Glyph, Line, Span, typeset
 
 SIZE = 10.0
@@ -162,9 +163,17 @@ def test_line_final_mark_takes_half_an_em_before_anything_is_pushed_out() -> Non
 
 
 def test_number_with_its_unit_is_kept_together_when_cheap() -> None:
-    text = "各" * 26 + "1324.9亿斤" + "的水平" * 12
+    """Compressing the line's commas makes room for the unit (clreq: compress first)."""
+    text = "各，" * 13 + "1324.9亿斤" + "的水平" * 12
     lines = texts(setting(text, 30, indent_em=0))
     assert not any(line.endswith("1324.9") for line in lines), lines
+
+
+def test_letter_spacing_is_worse_than_parting_a_number_from_its_unit() -> None:
+    """Keeping 1324.9亿斤 together would space 26 characters 0.16 em apart: it breaks instead."""
+    text = "各" * 26 + "1324.9亿斤" + "的水平" * 12
+    lines = setting(text, 30, indent_em=0)
+    assert all(line.spacing <= 0.03 * EM for line in lines if not line.last), [line.spacing for line in lines]
 
 
 def test_narrow_column_may_break_number_from_unit() -> None:
@@ -260,3 +269,26 @@ def test_a_whole_span_gives_way_to_a_very_loose_line() -> None:
     over 5 gaps: the figure breaks instead (a cost, not a rule)."""
     lines = whole_setting("1.86万平方公里", 13, True, before="清河流域面积")
     assert len(lines[0]) > len("清河流域面积")
+
+
+@pytest.mark.parametrize("width_em", [25, 30, 44])
+def test_punctuation_is_compressed_before_letters_are_spaced(width_em: int) -> None:
+    """clreq order: a line a little too long fits by compressing its marks' blank halves, so
+    full lines are letter-spaced by at most 0.03 em; no line passes the measure."""
+    from tests.render.test_cjk_paragraph import PARAGRAPHS
+    squeezed_alone = 0
+    for text in PARAGRAPHS[:4]:
+        lines = setting(text, width_em, indent_em=2)
+        assert all(line.spacing <= 0.03 * EM + 1e-9 for line in lines if not line.last)
+        assert all(line.width <= width_em * EM + 1e-6 for line in lines)
+        for line in lines:
+            for g, after in zip(line.glyphs, line.glyphs[1:]):
+                marks = linebreak.FULLWIDTH_CLOSING + linebreak.FULLWIDTH_OPENING
+                squeezed_alone += g.tracking < 0 and after.text[0] not in marks  # not a pair (K3)
+    assert squeezed_alone > 0
+
+
+def test_last_line_of_two_characters_is_avoided() -> None:
+    text = "一二三，四五六七八九" * 3 + "一二"
+    plain = texts(setting(text, 10, indent_em=0))
+    assert len(plain[-1]) > 2, plain

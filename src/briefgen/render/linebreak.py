@@ -40,6 +40,11 @@ HAN_LATIN_GAP = 0.25  # em
 NUMBER_UNIT_PENALTY = 5.0  # cost of breaking 1324.9|亿斤
 WHOLE_PENALTY = 60.0  # cost of a break inside a whole span: taken only over a line stretched ¾ em a gap
 ORPHAN_PENALTY = 1000.0  # cost of a last line holding a single character
+SHORT_LAST_PENALTY = 300.0  # cost of a last line of two characters
+SPACING_LIMIT = 0.03  # em between clusters on a full line; beyond it a line costs much more
+GAP_STRETCH = 0.25  # em a Han–Latin gap may widen before letters space out (clreq's order)
+OVER_LIMIT_COST = 200.0  # per em of spacing over the limit (breaking 1324.9|亿斤 costs 5)
+COMPRESS_COST = 0.5  # per unit of the line's compressible punctuation used (clreq: compress first)
 PUSH_IN_COST = 0.01  # squeezing a line-final mark: cheaper than pushing a cluster out
 LOOSE_STOP = 1 / 3  # stop trying shorter lines once a third of the line would be stretch
 EPS = 1e-9
@@ -80,6 +85,7 @@ class Line:
     start: int  # offset of the first character in the paragraph's text
     end: int  # offset after the last character
     hyphen: bool = False  # ends in a hyphen the breaker added (English)
+    spacing: float = 0.0  # justification added between clusters (points; Chinese)
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,8 @@ class _Cluster:
     chars: int  # characters other than punctuation (for the orphan rule)
     size: float  # the largest font size: the em of the cluster
     penalty: float  # cost of a break before this cluster
+    shrink: float = 0.0  # how much its full-width marks' blank halves may give up (K3), inside a line
+    tail: float = 0.0  # of which its last atom's (already counted as trim at a line end)
 
 
 @dataclass(frozen=True)
@@ -331,9 +339,19 @@ def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
     prev = atoms[first - 1].ch if first else ""
     number_unit = prev.isdigit() and _is_han(inner[0].ch)
     inside = first > 0 and inner[0].unit >= 0 and atoms[first - 1].unit == inner[0].unit
+    squeezes = [_squeezable(a) for a in inner]
     return _Cluster(first, stop, width, inner[0].gap, inner[-1].trim,
                     _all_spaces(atoms, first, stop), chars, max(a.size for a in inner),
-                    WHOLE_PENALTY if inside else NUMBER_UNIT_PENALTY if number_unit else 0.0)
+                    WHOLE_PENALTY if inside else NUMBER_UNIT_PENALTY if number_unit else 0.0,
+                    sum(squeezes), squeezes[-1])
+
+
+def _squeezable(atom: _Atom) -> float:
+    """The blank half of a full-width mark not already compressed against its neighbour."""
+    marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
+    if atom.ch not in marks or atom.advance < atom.width - EPS:
+        return 0.0
+    return _half(atom)
 
 
 # ---- K5: choosing the breaks --------------------------------------------------------------
@@ -343,11 +361,13 @@ class _Widths:
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self.clusters = clusters
-        self.sums, self.gaps = [0.0], [0.0]
+        self.sums, self.gaps, self.shrinks, self.gapped = [0.0], [0.0], [0.0], [0]
         self.max_trim = max((c.trim for c in clusters), default=0.0)
         for c in clusters:
             self.sums.append(self.sums[-1] + c.width)
             self.gaps.append(self.gaps[-1] + c.gap)
+            self.shrinks.append(self.shrinks[-1] + c.shrink)
+            self.gapped.append(self.gapped[-1] + (1 if c.gap > 0 else 0))
 
     def edges(self, i: int, j: int) -> tuple[int, int]:
         while i < j and self.clusters[i].space:
@@ -365,6 +385,18 @@ class _Widths:
     def trim(self, i: int, j: int) -> float:
         lo, hi = self.edges(i, j)
         return self.clusters[hi - 1].trim if hi > lo else 0.0
+
+    def latin_gaps(self, i: int, j: int) -> int:
+        """Han–Latin gaps between the clusters of the line (not before its first)."""
+        lo, hi = self.edges(i, j)
+        return self.gapped[hi] - self.gapped[lo + 1] if hi > lo else 0
+
+    def shrink(self, i: int, j: int) -> float:
+        """What compressing the marks inside the line could give (its last mark trims instead)."""
+        lo, hi = self.edges(i, j)
+        if hi == lo:
+            return 0.0
+        return self.shrinks[hi] - self.shrinks[lo] - self.clusters[hi - 1].tail
 
 
 def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
@@ -384,12 +416,14 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
 
 def _candidates(widths: _Widths, i: int, avail: float) -> list[int]:
     """Ends of the lines starting at cluster i worth trying, longest first."""
-    n, reach = len(widths.clusters), widths.sums[i] + avail + widths.max_trim + EPS
+    n = len(widths.clusters)
+    room = min(widths.shrinks[n] - widths.shrinks[i], avail / 2)
+    reach = widths.sums[i] + avail + widths.max_trim + room + EPS
     top = bisect.bisect_right(widths.sums, reach, i + 1) - 1
     found: list[int] = []
     for j in range(min(top, n), i, -1):
         nat = widths.natural(i, j)
-        if nat - widths.trim(i, j) > avail + EPS:
+        if nat - widths.trim(i, j) - widths.shrink(i, j) > avail + EPS:
             continue
         found.append(j)
         if j < n and avail - nat > avail * LOOSE_STOP:
@@ -401,17 +435,22 @@ def _cost(widths: _Widths, i: int, j: int, avail: float, align: str, first: bool
     """Badness of the line i..j: 0 for the last line unless it is an orphan."""
     clusters, (lo, hi) = widths.clusters, widths.edges(i, j)
     if j == len(clusters):
-        lone = not first and sum(c.chars for c in clusters[lo:hi]) < 2
-        return ORPHAN_PENALTY if lone else 0.0
+        chars = sum(c.chars for c in clusters[lo:hi])
+        if first:
+            return 0.0
+        return ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
     stretch = avail - widths.natural(i, j)
     penalty = clusters[j].penalty + 1.0
-    if stretch < 0:
-        return penalty + PUSH_IN_COST  # push in before pushing out
+    if stretch < 0:  # push in before pushing out: the line-end mark's half, then the others'
+        squeeze = max(-stretch - widths.trim(i, j), 0.0)
+        return penalty + PUSH_IN_COST + COMPRESS_COST * squeeze / max(widths.shrink(i, j), EPS)
     if align != "justify" or hi == lo:
         return penalty + (stretch / avail) ** 2  # ragged: prefer even lines
     em = max(c.size for c in clusters[lo:hi])
-    ratio = stretch / (max(hi - lo - 1, 1) * em)
-    return penalty + 100.0 * ratio * ratio
+    widened = min(stretch, widths.latin_gaps(i, j) * GAP_STRETCH * em)
+    ratio = (stretch - widened) / (max(hi - lo - 1, 1) * em)
+    loose = widened / em / max(widths.latin_gaps(i, j), 1)
+    return penalty + 100.0 * ratio * ratio + 10.0 * loose * loose + OVER_LIMIT_COST * max(ratio - SPACING_LIMIT, 0.0)
 
 
 # ---- positioning --------------------------------------------------------------------------
@@ -431,23 +470,34 @@ def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
     if frame.align in ("center", "right"):
         cut = trim
     stretch = avail - natural + cut
+    shrink = widths.shrink(0, len(line))
+    squeeze = min(-stretch / shrink, 1.0) if stretch < -EPS and shrink > EPS else 0.0
+    stretch = max(stretch, 0.0) if squeeze else stretch
     justify = frame.align == "justify" and not ragged and hi - lo > 1
-    extra = stretch / (hi - lo - 1) if justify else 0.0
+    em = max(c.size for c in line[lo:hi])
+    latin = widths.latin_gaps(0, len(line))
+    widen = min(stretch, latin * GAP_STRETCH * em) / latin if justify and latin else 0.0
+    extra = (stretch - widen * latin) / (hi - lo - 1) if justify else 0.0
     start = indent + {"center": stretch / 2, "right": stretch}.get(frame.align, 0.0)
-    runs, x = _positions(atoms, line[lo:hi], start, extra)
+    runs, x = _positions(atoms, line[lo:hi], start, extra, squeeze, widen)
     span = (atoms[line[lo].first].pos, atoms[line[hi - 1].stop - 1].pos + 1)
-    return Line(tuple(runs), x - cut, last and ragged, *span)
+    return Line(tuple(runs), x - cut, last and ragged, *span, spacing=extra)
 
 
-def _positions(atoms: list[_Atom], line: list[_Cluster], x: float,
-               extra: float) -> tuple[list[Glyph], float]:
-    """Walk the clusters, adding gaps and the justification stretch between them."""
+def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
+               widen: float = 0.0) -> tuple[list[Glyph], float]:
+    """Walk the clusters, adding gaps and the justification stretch between them (Han–Latin
+    gaps first widened by `widen`); with `squeeze`, each mark inside the line gives up that
+    share of its blank half (K3)."""
     runs: list[Glyph] = []
+    final = line[-1].stop - 1 if line else -1
     for k, cluster in enumerate(line):
         for t in range(cluster.first, cluster.stop):
             atom = atoms[t]
             if t > cluster.first or k > 0:
-                x += atom.gap + (extra if t == cluster.first else 0.0)
+                x += atom.gap + (extra + (widen if atom.gap > 0 else 0.0) if t == cluster.first else 0.0)
+            if squeeze and t != final and _squeezable(atom):
+                atom = replace(atom, advance=atom.advance - squeeze * _squeezable(atom))
             _append(runs, atom, x)
             x += atom.advance
     return runs, x
