@@ -24,7 +24,7 @@ SURNAMES = frozenset(
 _INITIAL = r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
 _FINAL = r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
 _PINYIN_NAME = re.compile(rf"(?:{_INITIAL}{_FINAL}){{1,2}}", re.IGNORECASE)
-PINYIN = re.compile(rf"(?:{_INITIAL}{_FINAL}(?:n|ng|r)?){{1,4}}", re.IGNORECASE)  # Zhengzhou, Xiangtao
+PINYIN = re.compile(rf"(?:{_INITIAL}{_FINAL}(?:n|ng|r)?){{1,4}}", re.IGNORECASE)  # Guangzhou, Xiangtan
 _NAME = re.compile(r"\b([A-Z][a-z]{1,4}) (?=([A-Z][a-z]{1,9})\b)")
 
 

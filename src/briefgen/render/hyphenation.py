@@ -33,7 +33,7 @@ def points(word: str) -> tuple[Point, ...]:
     """Break points inside a word (no spaces in it), first to last.
 
     A compound breaks only after its own hyphen or en dash (university-|enterprise,
-    Zhengzhou–|Kaifeng), and only between words: never inside COVID-19 or a range 2021–2035.
+    Beijing–|Tianjin), and only between words: never inside COVID-19 or a range 2021–2035.
     Pinyin (Xiangtao), acronyms and words with digits are not hyphenated; other capitalised
     words (Sciences, Increase) are, at a cost the caller sets.
     """
