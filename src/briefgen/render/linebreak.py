@@ -38,7 +38,8 @@ SPACES = " \t"
 
 HAN_LATIN_GAP = 0.25  # em
 NUMBER_UNIT_PENALTY = 5.0  # cost of breaking 1324.9|亿斤
-WHOLE_PENALTY = 60.0  # cost of a break inside a whole span: taken only over a line stretched ¾ em a gap
+WHOLE_PENALTY = 200.0  # cost of a break inside a whole span: taken only over a line stretched ¾ em a gap
+# (its letter-spacing cost, OVER_LIMIT_COST past SPACING_LIMIT included)
 ORPHAN_PENALTY = 1000.0  # cost of a last line holding a single character
 SHORT_LAST_PENALTY = 300.0  # cost of a last line of two characters
 SPACING_LIMIT = 0.03  # em between clusters on a full line; beyond it a line costs much more

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak
 from briefgen.i18n.interface import Interface
 from briefgen.model.picture import Picture
 from briefgen.model.document import BREAK, ChartData, Datum, Document, Para, Part, Section, Span
-from briefgen.render.cjk_paragraph import ASCENT
+from briefgen.render.paragraph import ASCENT
 from briefgen.render.contents import Contents
 from briefgen.render.faces import face_for
 from briefgen.render.figure import figure
