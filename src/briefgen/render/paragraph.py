@@ -90,8 +90,8 @@ class SetParagraph(Flowable):
         if fits >= len(lines):
             return [self]
         cut = split_point(len(lines), fits)
-        if cut > MIN_LINES_APART and lines[cut - 1].hyphen:
-            cut -= 1  # no hyphen at the foot of a page
+        if cut and lines[cut - 1].hyphen:  # no word hyphenated across pages: a line less, or none
+            cut = cut - 1 if cut > MIN_LINES_APART else 0
         if cut == 0 or self._fixed is not None:
             return []
         return [self._head(lines[:cut]), self._tail(lines[cut:], availWidth)]
