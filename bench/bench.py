@@ -57,7 +57,7 @@ def main() -> int:
         print(f"{label:<34} {seconds:6.2f} s")
     if args.peers:
         peers = ROOT.parent / "shared" / "bench" / "peers" / "run.sh"
-        subprocess.run(["bash", str(peers), str(ROOT / "fonts")], cwd=ROOT, check=True)
+        subprocess.run(["bash", str(peers), str(ROOT / "src" / "briefgen" / "fonts")], cwd=ROOT, check=True)
     return 0
 
 

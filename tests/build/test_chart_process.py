@@ -16,10 +16,11 @@ from briefgen.build.edition import Edition, build_edition
 from briefgen.build.pictures import ChartPictures, start_charts, story_order
 from briefgen.content.loader import load_brief
 from briefgen.model.document import ChartData
+from briefgen.render.faces import bundled_font_dir
 from tests.build.conftest import EPOCH, ROOT
 from tests.charts.chart_samples import all_samples
 
-FONTS = ROOT / "fonts"
+FONTS = bundled_font_dir()
 CHARTS = [c for c in all_samples() if c.locale == "zh"][:3]
 
 

@@ -11,9 +11,10 @@ from briefgen.build.edition import localized
 from briefgen.charts import check_layout, drawn_characters, text_sizes
 from briefgen.content.loader import load_brief
 from briefgen.model.document import ChartData
+from briefgen.render.faces import bundled_font_dir
 from tests.conftest import ROOT
 
-FONTS = ROOT / "fonts"
+FONTS = bundled_font_dir()
 BRIEF = load_brief(ROOT / "content" / "henan-2024")
 CHARTS = [c for locale in ("zh", "en") for c in localized(BRIEF, locale).charts()]
 

@@ -10,8 +10,9 @@ from reportlab.platypus import SimpleDocTemplate
 from briefgen.model.picture import PathOp, Picture, TextOp
 from briefgen.render.fonts import register_fonts
 from briefgen.render.picture import PictureFlowable
+from briefgen.render.faces import bundled_font_dir
 
-FONTS = Path(__file__).resolve().parents[2] / "fonts"
+FONTS = bundled_font_dir()
 PICTURE = Picture(200.0, 100.0, (
     PathOp((("moveto", (10.0, 10.0)), ("lineto", (60.0, 10.0)), ("lineto", (60.0, 60.0)), ("closepath", ())),
            fill=(0.0, 0.4471, 0.698)),

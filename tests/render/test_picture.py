@@ -17,10 +17,11 @@ from briefgen.model.document import ChartData
 from briefgen.model.picture import PathOp, Picture, Segment, TextOp
 from briefgen.render.fonts import register_fonts
 from briefgen.render.picture import FACES, PictureFlowable
+from briefgen.render.faces import bundled_font_dir
 from tests.charts.chart_samples import all_samples
 
 ROOT = Path(__file__).resolve().parents[2]
-FONTS = ROOT / "fonts"
+FONTS = bundled_font_dir()
 SAMPLES = all_samples()
 IDS = [c.id for c in SAMPLES]
 WIDTH = 400.0  # narrower than the chart's 453.6 points: the flowable scales
