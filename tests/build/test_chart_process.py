@@ -50,7 +50,7 @@ def test_pictures_drawn_in_the_background_equal_those_drawn_here(tmp_path: Path)
     finally:
         there.close()
     assert no_chart_process_left()
-    assert len(list((tmp_path / "there").glob("*.pickle"))) == len(CHARTS)
+    assert len(list((tmp_path / "there").glob("*.json"))) == len(CHARTS)
 
 
 def test_a_warm_build_starts_no_process_and_never_imports_matplotlib(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.content.model import Brief
+from briefgen.errors import Problem
 from briefgen.build.pictures import ChartPictures, start_charts, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
@@ -41,6 +42,7 @@ class EditionResult:
     pages: int
     charts_drawn: int
     draft: bool
+    warnings: tuple[Problem, ...] = ()  # e.g. a damaged chart cache file, ignored
 
 
 def build_date() -> dt.date:
@@ -86,7 +88,8 @@ def build_edition(edition: Edition) -> EditionResult:
             s.close()
     atomic_write(edition.output, pdf)
     draft = any(d.draft for d in documents)
-    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft)
+    warnings = tuple(w for s in sets for w in s.warnings)
+    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft, warnings)
 
 
 def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition) -> bytes:

@@ -12,11 +12,12 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from briefgen.build.cache import PictureFormatError, decode, encode
+from briefgen.errors import Location, Problem
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.model.document import ChartData, Document
 from briefgen.model.picture import Picture
 
-PICKLE_PROTOCOL = 5  # fixed, so that the same Picture always caches as the same bytes
 
 
 def story_order(document: Document) -> list[ChartData]:
@@ -40,9 +41,11 @@ class ChartPictures(dict[str, Picture]):
     """
 
     def __init__(self, pictures: dict[str, Picture], drawn: int, pending: tuple[str, ...] = (),
-                 process: BaseProcess | None = None, inbox: Connection | None = None) -> None:
+                 process: BaseProcess | None = None, inbox: Connection | None = None,
+                 warnings: tuple[Problem, ...] = ()) -> None:
         super().__init__(pictures)
         self.drawn = drawn  # charts not found in the cache, drawn here or in the chart process
+        self.warnings = warnings  # cache files that were damaged or foreign, and so ignored
         self.pending = set(pending)  # ids the chart process has yet to send
         self.process = process
         self.inbox = inbox
@@ -98,7 +101,7 @@ class ChartPictures(dict[str, Picture]):
             self.error = error
             raise error
         _, chart_id, data = message
-        self[chart_id] = pickle.loads(data)
+        self[chart_id] = decode(data)
         self.pending.discard(chart_id)
 
 
@@ -171,15 +174,17 @@ def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: 
     In the background the process draws the charts in the order given and sends each one as soon
     as it is drawn; a build with every chart cached starts no process and never imports matplotlib.
     """
-    paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.pickle"
+    paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.json"
              for c in charts}
-    found = {c.id: p for c in charts if (p := _cached_picture(paths[c.id])) is not None}
+    read = {c.id: _cached_picture(paths[c.id]) for c in charts}
+    found = {chart_id: p for chart_id, p in read.items() if isinstance(p, Picture)}
+    warnings = tuple(p for p in read.values() if isinstance(p, Problem))
     missing = [c for c in charts if c.id not in found]
     jobs = [(c, paths[c.id], font_dir) for c in missing]
     if not background or not missing:
-        return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing))
+        return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing), warnings=warnings)
     process, inbox = _chart_process(jobs)
-    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox)
+    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox, warnings)
 
 
 def _draw_and_send(jobs: list[tuple[ChartData, Path, Path]], outbox: Connection) -> None:
@@ -194,7 +199,7 @@ def _draw_and_send(jobs: list[tuple[ChartData, Path, Path]], outbox: Connection)
     sender.start()
     try:
         for chart, path, font_dir in jobs:
-            data = pickle.dumps(render_picture(chart, font_dir), protocol=PICKLE_PROTOCOL)
+            data = encode(render_picture(chart, font_dir))
             letters.put(("picture", chart.id, data))
             atomic_write(path, data)
     except BaseException as error:  # noqa: BLE001 - every error goes to the parent, which raises it
@@ -225,16 +230,24 @@ def _draw_picture(job: tuple[ChartData, Path, Path]) -> tuple[str, Picture]:
 
     chart, path, font_dir = job
     picture = render_picture(chart, font_dir)
-    atomic_write(path, pickle.dumps(picture, protocol=PICKLE_PROTOCOL))
+    atomic_write(path, encode(picture))
     return chart.id, picture
 
 
-def _cached_picture(path: Path) -> Picture | None:
-    """The Picture pickled at `path` by an earlier build (our own cache folder), else None."""
-    if not path.is_file():
-        return None
+def _cached_picture(path: Path) -> Picture | Problem | None:
+    """The Picture an earlier build cached at `path`; None when there is none; a warning when the
+    file is not a valid picture (damaged, or not written by briefgen): it is then drawn again.
+
+    The file is only parsed as JSON and validated, never executed, whoever could write the folder."""
     try:
-        picture = pickle.loads(path.read_bytes())
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # written by another briefgen: draw the chart again
-    return picture if isinstance(picture, Picture) else None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return Problem(Location.of(path), f"cannot read the chart cache ({exc.strerror}); drawing the chart again",
+                       "warning")
+    try:
+        return decode(data)
+    except PictureFormatError as exc:
+        return Problem(Location.of(path), f"not a chart picture briefgen wrote ({exc}); ignored, the chart "
+                                          "is drawn again", "warning")

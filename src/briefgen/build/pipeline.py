@@ -90,7 +90,7 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
                 log.info("%s is up to date", job.output)
         results = _run(stale, options)
         manifest.record(options.out, brief, fingerprints, results, statuses, warnings)
-    return warnings
+    return warnings + list(dict.fromkeys(w for result in results for w in result.warnings))
 
 
 def _preflight(brief: Brief, languages: list[str], font_dir: Path) -> None:
