@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.errors import BriefError, Problem
+from briefgen.errors import BriefError, Problem, Stopped
+from briefgen.files import LOCK_TIMEOUT
 from briefgen.runtime import private_matplotlib_dir
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70  # 70: EX_SOFTWARE; 75 lock timeout; 130/143 stopped
 
 DESCRIPTION = """\
 Turn the briefs in a content folder (YAML text, figures and translation catalogs) into
@@ -29,31 +34,82 @@ def main(argv: Sequence[str] | None = None) -> int:
     private_matplotlib_dir()  # before any chart process starts: no cache-folder warning
     parser = _parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose - args.quiet)
+    args.level = args.verbose + args.global_verbose - args.quiet - args.global_quiet
+    _configure_logging(args.level)
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE
     try:
-        return int(args.run(args) or EXIT_OK)
+        with _stopping_on_signals():
+            return int(args.run(args) or EXIT_OK)
     except BriefError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        report(exc.problems, args.level)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("briefgen: interrupted; earlier outputs were left as they were", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Stopped) as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"briefgen: stopped by {name}; every output was left as it was before the build", file=sys.stderr)
+        return 128 + signum
+    except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, the traceback under -v
+        if args.level > 0:
+            traceback.print_exc()
+        first = (str(exc).strip().splitlines() or [""])[0]
+        hint = "" if args.level > 0 else " (run again with -v for the traceback)"
+        print(f"briefgen: error: internal error, this is a bug in briefgen: {type(exc).__name__}: {first}; "
+              f"please report it{hint}", file=sys.stderr)
+        return EXIT_BUG
 
 
-def report(problems: list[Problem]) -> int:
-    """Print problems one per line; exit 1 if any is an error."""
+def report(problems: list[Problem], level: int = 0) -> int:
+    """Print problems one per line (under -q only the errors); exit 1 if any is an error."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        if problem.severity == "error" or level >= 0:
+            print(problem, file=sys.stderr)
     return EXIT_CONTENT if any(p.severity == "error" for p in problems) else EXIT_OK
 
 
+@contextlib.contextmanager
+def _stopping_on_signals() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into Stopped, so that every finally runs (workers stopped, nothing
+    half-written left); a second signal while stopping is ignored. Main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    stop_signals = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in stop_signals}
+
+    def stop(signum: int, frame: object) -> None:
+        for each in stop_signals:
+            signal.signal(each, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    for signum in stop_signals:
+        signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _configure_logging(level: int) -> None:
+    """briefgen's log at -q: errors, default: warnings, -v: steps, -vv: details; on the current
+    stderr, set anew on every call (main may run more than once in one process: tests, watch)."""
     levels = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}
-    logging.basicConfig(format="%(message)s", level=levels.get(max(-1, min(level, 2)), logging.DEBUG))
+    log = logging.getLogger("briefgen")
+    log.handlers[:] = [_Stderr()]
+    log.propagate = False
+    log.setLevel(levels.get(max(-1, min(level, 2)), logging.DEBUG))
+
+
+class _Stderr(logging.Handler):
+    """Each record as its bare message on whatever sys.stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(self.format(record), file=sys.stderr, flush=True)
+        except Exception:  # noqa: BLE001 - logging must not raise
+            self.handleError(record)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="briefgen", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    parser.add_argument("-q", "--quiet", dest="global_quiet", action="count", default=0, help="print only errors")
+    parser.add_argument("-v", "--verbose", dest="global_verbose", action="count", default=0,
+                        help="say what each step does; -v also shows the traceback of a crash")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                         help="folder holding one folder per brief (default: ./content)")
@@ -96,7 +155,9 @@ def _add_build(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
                    help="build only this edition (zh, en, zh-en); may be repeated")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     p.add_argument("--print-marks", action="store_true", help="add 3 mm bleed, crop marks and TrimBox for a print shop")
-    p.add_argument("--jobs", type=int, default=0, metavar="N", help="parallel jobs (default: number of cores)")
+    p.add_argument("--jobs", type=_jobs, default=0, metavar="N", help="parallel jobs, 1 or more (default: number of cores)")
+    p.add_argument("--lock-timeout", type=_seconds, default=LOCK_TIMEOUT, metavar="SECONDS",
+                   help=f"how long to wait for another build to finish with the output folder (default: {LOCK_TIMEOUT:g})")
     p.set_defaults(run=_run_build)
 
 
@@ -168,10 +229,30 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of jobs (a whole number, 1 or more)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more)")
+    return value
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from briefgen.build.check import check_all
 
-    return report(check_all(args.content, args.briefs, strict=args.strict))
+    return report(check_all(args.content, args.briefs, strict=args.strict), args.level)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -190,20 +271,21 @@ def _build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(out=args.out, strict=args.strict, editions=tuple(args.edition or ()),
                            paper=args.paper, print_marks=args.print_marks, jobs=args.jobs,
-                           progress=sys.stderr.isatty() and not args.quiet)
-    return report(build_all(args.content, args.briefs, options))
+                           progress=sys.stderr.isatty() and args.level == 0, summary=args.level >= 0,
+                           lock_timeout=args.lock_timeout)
+    return report(build_all(args.content, args.briefs, options), args.level)
 
 
 def _run_charts(args: argparse.Namespace) -> int:
     from briefgen.build.pipeline import export_charts
 
-    return report(export_charts(args.content, args.briefs, args.out, tuple(args.formats or ())))
+    return report(export_charts(args.content, args.briefs, args.out, tuple(args.formats or ())), args.level)
 
 
 def _run_i18n(args: argparse.Namespace) -> int:
     from briefgen.i18n.commands import run_i18n
 
-    return report(run_i18n(args.action, args.content, args.briefs, locales=args.locale, strict=args.strict))
+    return report(run_i18n(args.action, args.content, args.briefs, locales=args.locale, strict=args.strict), args.level)
 
 
 def _run_i18n_init(args: argparse.Namespace) -> int:

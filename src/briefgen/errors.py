@@ -5,9 +5,13 @@ Hierarchy:
     BriefError              a mistake in the user's content, catalogs or command line
     ├── ContentError        YAML, schema or cross-reference problems (exit 1)
     ├── TranslationError    missing, fuzzy or malformed translations under --strict (exit 1)
-    └── UsageError          a wrong command line, unknown brief or locale (exit 2)
+    ├── UsageError          a wrong command line, unknown brief or locale (exit 2)
+    └── LockTimeout         another build held the output folder past --lock-timeout (exit 75)
 
-The CLI catches BriefError only; anything else is a bug and may show a traceback.
+    Stopped                 (a BaseException) Ctrl-C or SIGTERM: exit 128 + the signal's number
+
+The CLI reports a BriefError as its one-line problems; anything else is a bug (exit 70, with
+the traceback under -v).
 """
 from __future__ import annotations
 
@@ -63,7 +67,7 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else f"{self.severity}: "
+        label = f"{self.severity}: "
         where = "briefgen" if self.where == Location.unknown() else str(self.where)
         return f"{where}: {label}{one_line(self.message)}"
 
@@ -108,3 +112,17 @@ class UsageError(BriefError):
     """The command line asks for something that does not exist or makes no sense."""
 
     exit_code = 2
+
+
+class LockTimeout(BriefError):
+    """Another build kept the output folder locked for longer than we were told to wait."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+class Stopped(BaseException):
+    """The build was asked to stop (Ctrl-C, SIGTERM); like KeyboardInterrupt, not an Exception."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(f"stopped by signal {signum}")

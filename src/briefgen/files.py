@@ -3,12 +3,20 @@ files a brief may read (only its own: no link out of its folder, no '..')."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from briefgen.errors import Location, LockTimeout
+
+log = logging.getLogger("briefgen")
+LOCK_TIMEOUT = 300.0  # seconds a build waits for another one to finish with its output folder
+PARTIAL = ".*.part"  # atomic_write's temporary files
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -40,15 +48,31 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def locked(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on folder/.lock: two builds of one brief take turns."""
+def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on folder/.lock (Linux, macOS and Windows alike): two builds of one
+    brief take turns. Waiting says so once; after `timeout` seconds it gives up with LockTimeout."""
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    lock = FileLock(folder / ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.warning("briefgen: waiting for another build to finish with %s (at most %g s, see --lock-timeout)",
+                    Location.of(folder), timeout)
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise LockTimeout(f"another build kept {Location.of(folder)} locked for {timeout:g} s; giving up "
+                              f"(its lock file is {Location.of(folder / '.lock')})") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_partial(folder: Path) -> None:
+    """Delete the temporary files of writes that a stopped build left in folder (hold its lock)."""
+    for path in folder.rglob(PARTIAL):
+        path.unlink(missing_ok=True)
 
 
 def outside_brief(root: Path, path: Path) -> str | None:

@@ -25,9 +25,11 @@ def river(tmp_path: Path) -> Path:
 
 
 def test_incomplete_translation_builds_a_draft(river: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert build(river, tmp_path / "out") == 0
+    from briefgen.cli import main
+
+    assert main(["build", "--content", str(river), "--out", str(tmp_path / "out")]) == 0  # no -q: warnings shown
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "untranslated" in err[0] and "DRAFT" in err[0]
+    assert len(err) == 1 and "warning: " in err[0] and "untranslated" in err[0] and "DRAFT" in err[0]
     pdf = tmp_path / "out/river-2025/river-2025-en.pdf"
     pages = pdftotext(pdf).split("\f")[:-1]
     assert pages and all("Draft — incomplete translation" in page for page in pages)

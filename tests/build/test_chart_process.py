@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from briefgen.build.edition import Edition, build_edition
-from briefgen.build.pictures import ChartPictures, start_charts, story_order
+from briefgen.build.pictures import ChartPictures, Draw, start_charts, story_order
 from briefgen.content.loader import load_brief
+from briefgen.content.model import Brief, Chart
 from briefgen.model.document import ChartData
+from briefgen.model.picture import Picture
 from briefgen.render.faces import bundled_font_dir
 from tests.build.conftest import EPOCH, ROOT
 from tests.charts.chart_samples import all_samples
@@ -24,8 +26,8 @@ FONTS = bundled_font_dir()
 CHARTS = [c for c in all_samples() if c.locale == "zh"][:3]
 
 
-def start(charts: list[ChartData], cache: Path, background: bool = True) -> ChartPictures:
-    return start_charts(charts, cache, FONTS, "test", background=background)
+def start(charts: list[ChartData], cache: Path, background: bool = True, draw: Draw | None = None) -> ChartPictures:
+    return start_charts(charts, cache, FONTS, "test", background=background, draw=draw)
 
 
 def no_chart_process_left() -> bool:
@@ -37,6 +39,20 @@ class Awkward(Exception):
 
     def __init__(self, chart: str, why: str) -> None:
         super().__init__(f"{chart}: {why}")
+
+
+# Drawing functions for the chart process: it is started fresh (spawn), so it imports them by name
+def draws_awkwardly(chart: ChartData, font_dir: Path) -> Picture:
+    raise Awkward(chart.id, "broken")
+
+
+def dies(chart: ChartData, font_dir: Path) -> Picture:
+    os._exit(3)
+
+
+def sleeps(chart: ChartData, font_dir: Path) -> Picture:
+    time.sleep(600)
+    raise AssertionError("not reached")
 
 
 def test_pictures_drawn_in_the_background_equal_those_drawn_here(tmp_path: Path) -> None:
@@ -99,12 +115,8 @@ def test_an_error_is_raised_by_finish_when_no_figure_asked_for_the_chart(tmp_pat
     assert no_chart_process_left()
 
 
-def test_an_error_that_cannot_be_rebuilt_comes_back_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def awkward(chart: ChartData, font_dir: Path) -> None:
-        raise Awkward(chart.id, "broken")
-
-    monkeypatch.setattr("briefgen.charts.render.render_picture", awkward)  # the forked child sees it
-    pictures = start(CHARTS, tmp_path)
+def test_an_error_that_cannot_be_rebuilt_comes_back_named(tmp_path: Path) -> None:
+    pictures = start(CHARTS, tmp_path, draw=draws_awkwardly)
     try:
         with pytest.raises(RuntimeError, match=f"Awkward: {CHARTS[0].id}: broken"):
             pictures[CHARTS[0].id]
@@ -112,9 +124,8 @@ def test_an_error_that_cannot_be_rebuilt_comes_back_named(tmp_path: Path, monkey
         pictures.close()
 
 
-def test_a_chart_process_that_dies_is_reported_not_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("briefgen.charts.render.render_picture", lambda chart, font_dir: os._exit(3))
-    pictures = start(CHARTS, tmp_path)
+def test_a_chart_process_that_dies_is_reported_not_waited_for(tmp_path: Path) -> None:
+    pictures = start(CHARTS, tmp_path, draw=dies)
     try:
         with pytest.raises(RuntimeError, match="exit code 3"):
             pictures[CHARTS[1].id]
@@ -123,9 +134,8 @@ def test_a_chart_process_that_dies_is_reported_not_waited_for(tmp_path: Path, mo
     assert no_chart_process_left()
 
 
-def test_close_stops_a_chart_process_still_drawing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("briefgen.charts.render.render_picture", lambda chart, font_dir: time.sleep(600))
-    pictures = start(CHARTS, tmp_path)
+def test_close_stops_a_chart_process_still_drawing(tmp_path: Path) -> None:
+    pictures = start(CHARTS, tmp_path, draw=sleeps)
     process = pictures.process
     assert process is not None and process.is_alive()
     pictures.close()  # what build_edition's finally does when the layout fails
@@ -177,21 +187,24 @@ def test_charts_in_the_background_give_the_same_bytes(tmp_path: Path, monkeypatc
     assert no_chart_process_left()
 
 
-def test_a_build_fails_with_the_chart_process_error_as_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def with_chart_kind(brief: Brief, chart_id: str, kind: str) -> Brief:
+    """The brief with one chart's kind changed (to one the chart process cannot draw)."""
+    def fix(chart: Chart | None) -> Chart | None:
+        return dataclasses.replace(chart, kind=kind) if chart is not None and chart.id == chart_id else chart
+
+    parts = tuple(dataclasses.replace(part, chart=fix(part.chart), sections=tuple(
+        dataclasses.replace(section, chart=fix(section.chart)) for section in part.sections)) for part in brief.parts)
+    return dataclasses.replace(brief, parts=parts)
+
+
+def test_a_build_fails_with_the_chart_process_error_as_raised(tmp_path: Path) -> None:
     """Not ReportLab's renamed copy of it ("... raised by KeepTogether ..."); no PDF, no process left."""
-    from briefgen.charts.render import render_picture
-
-    def broken(chart: ChartData, font_dir: Path) -> object:
-        if chart.id == "investment":
-            raise ValueError("a bug in a chart")
-        return render_picture(chart, font_dir)
-
-    monkeypatch.setattr("briefgen.charts.render.render_picture", broken)
-    brief = load_brief(ROOT / "content" / "henan-2024")
+    brief = with_chart_kind(load_brief(ROOT / "content" / "henan-2024"), "investment", "no-such-kind")
     edition = Edition(brief, "zh", tmp_path / "brief.pdf", tmp_path / "cache", FONTS, "a4", False, "test", True)
     with pytest.raises(ValueError) as raised:
         build_edition(edition)
-    assert str(raised.value) == "a bug in a chart"
+    assert str(raised.value).startswith("chart 'investment': unknown kind 'no-such-kind'")
+    assert any("chart process" in note for note in getattr(raised.value, "__notes__", []))
     assert not edition.output.exists()
     assert no_chart_process_left()
 

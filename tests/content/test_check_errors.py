@@ -50,7 +50,7 @@ def test_mistake_gives_one_located_line(
     assert code == 1
     assert len(lines) == 1, lines
     place, message = expected.split(": ", 1)
-    assert lines[0].startswith(f"{tiny_brief.parent}/tiny/{place}: {message}"), lines[0]
+    assert lines[0].startswith(f"{tiny_brief.parent}/tiny/{place}: error: {message}"), lines[0]
 
 
 def test_gbk_file_is_named_as_gbk(tiny_brief: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefgen.content.model import Brief
 from briefgen.errors import Problem
-from briefgen.build.pictures import ChartPictures, start_charts, story_order
+from briefgen.build.pictures import ChartPictures, OnChart, start_charts, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
@@ -40,6 +40,7 @@ class EditionResult:
     output: Path
     sha256: str
     pages: int
+    size: int  # bytes
     charts_drawn: int
     draft: bool
     warnings: tuple[Problem, ...] = ()  # e.g. a damaged chart cache file, ignored
@@ -61,8 +62,15 @@ def edition_locales(name: str) -> list[str]:
     return name.split("-")
 
 
-def build_edition(edition: Edition) -> EditionResult:
-    """Render the edition's PDF and replace the old one only once the new one is complete.
+def build_edition(edition: Edition, on_chart: OnChart | None = None) -> EditionResult:
+    """Render the edition's PDF and replace the old one only once the new one is complete."""
+    result, pdf = render_edition(edition, on_chart)
+    atomic_write(edition.output, pdf)
+    return result
+
+
+def render_edition(edition: Edition, on_chart: OnChart | None = None) -> tuple[EditionResult, bytes]:
+    """The edition's PDF (not yet written) and what it is.
 
     With a spare core the charts are drawn in a second process while this one loads ReportLab,
     registers the fonts and lays out the text; each figure waits only for its own chart (ReportLab
@@ -70,13 +78,15 @@ def build_edition(edition: Edition) -> EditionResult:
     """
     first, *others = edition_locales(edition.locale)
     documents = [localized(edition.brief, first)]  # its charts are the edition's: start them first
+    counts: dict[int, tuple[int, int]] = {}  # charts ready and in all, per language, for on_chart
     charts = start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
-                           background=edition.spare_core)
+                          background=edition.spare_core, on_chart=_counter(on_chart, 0, counts))
     sets = [charts]  # the bilingual edition shows every chart in both languages: a set per language
     try:
         documents += [localized(edition.brief, locale) for locale in others]
         sets += [start_charts(story_order(d), edition.cache, edition.font_dir, edition.code_version,
-                              background=edition.spare_core) for d in documents[1:]]
+                              background=edition.spare_core, on_chart=_counter(on_chart, n, counts))
+                 for n, d in enumerate(documents[1:], 1)]
         pdf = _render(documents, sets, edition)
         drawn = sum(s.finish() for s in sets)  # every chart drawn and cached, or the chart process's error raised
     except BaseException:
@@ -86,10 +96,22 @@ def build_edition(edition: Edition) -> EditionResult:
     finally:
         for s in sets:
             s.close()
-    atomic_write(edition.output, pdf)
     draft = any(d.draft for d in documents)
     warnings = tuple(w for s in sets for w in s.warnings)
-    return EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), drawn, draft, warnings)
+    result = EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), len(pdf), drawn, draft, warnings)
+    return result, pdf
+
+
+def _counter(on_chart: OnChart | None, n: int, counts: dict[int, tuple[int, int]]) -> OnChart | None:
+    """on_chart told the sum over an edition's chart sets (one per language) as set n reports."""
+    if on_chart is None:
+        return None
+
+    def report(ready: int, total: int) -> None:
+        counts[n] = (ready, total)
+        on_chart(sum(r for r, _ in counts.values()), sum(t for _, t in counts.values()))
+
+    return report
 
 
 def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition) -> bytes:

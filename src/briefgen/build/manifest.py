@@ -8,7 +8,7 @@ from typing import Any
 from briefgen.build.edition import EditionResult
 from briefgen.content.model import Brief
 from briefgen.errors import Problem
-from briefgen.files import atomic_write, locked, sha256_file
+from briefgen.files import LOCK_TIMEOUT, atomic_write, locked, sha256_file
 from briefgen.i18n.status import Status
 
 NAME = "manifest.json"
@@ -31,9 +31,9 @@ def is_current(out: Path, brief_id: str, output: Path, fingerprint: str) -> bool
 
 
 def record(out: Path, brief: Brief, fingerprints: dict[str, str], results: list[EditionResult],
-           statuses: dict[str, Status], warnings: list[Problem]) -> None:
+           statuses: dict[str, Status], warnings: list[Problem], lock_timeout: float = LOCK_TIMEOUT) -> None:
     """Merge this brief's entry into the manifest (other briefs' entries are kept)."""
-    with locked(out):
+    with locked(out, lock_timeout):
         data = read(out)
         entry = data.setdefault("briefs", {}).setdefault(brief.id, {})
         outputs = entry.setdefault("outputs", {})

@@ -2,22 +2,25 @@
 to the layout one by one, so that text layout and font loading overlap matplotlib."""
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 import queue
 import threading
 import traceback
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from briefgen.build.cache import PictureFormatError, decode, encode
+from briefgen.build.workers import CONTEXT, died, portable, start_process, stop_process
 from briefgen.errors import Location, Problem
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.model.document import ChartData, Document
 from briefgen.model.picture import Picture
 
+Draw = Callable[[ChartData, Path], Picture]  # how a chart becomes a Picture (charts.render.render_picture)
+OnChart = Callable[[int, int], None]  # told (charts ready, charts in all) as each one is ready
+Job = tuple[ChartData, Path, Path]  # the chart, its cache file, the font folder
 
 
 def story_order(document: Document) -> list[ChartData]:
@@ -42,8 +45,10 @@ class ChartPictures(dict[str, Picture]):
 
     def __init__(self, pictures: dict[str, Picture], drawn: int, pending: tuple[str, ...] = (),
                  process: BaseProcess | None = None, inbox: Connection | None = None,
-                 warnings: tuple[Problem, ...] = ()) -> None:
+                 warnings: tuple[Problem, ...] = (), on_chart: OnChart | None = None) -> None:
         super().__init__(pictures)
+        self.total = len(pictures) + len(pending)
+        self.on_chart = on_chart
         self.drawn = drawn  # charts not found in the cache, drawn here or in the chart process
         self.warnings = warnings  # cache files that were damaged or foreign, and so ignored
         self.pending = set(pending)  # ids the chart process has yet to send
@@ -72,10 +77,7 @@ class ChartPictures(dict[str, Picture]):
     def close(self) -> None:
         """Reap the chart process, stopping it first if it is still drawing (an error in the parent)."""
         if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.process.close()
+            stop_process(self.process)
             self.process = None
         if self.inbox is not None:
             self.inbox.close()
@@ -93,7 +95,7 @@ class ChartPictures(dict[str, Picture]):
             self.process.join()
             if self.pending or self.process.exitcode:
                 what = f"before sending chart {wanted!r}" if wanted else "before it finished"
-                raise RuntimeError(f"the chart process stopped (exit code {self.process.exitcode}) {what}") from None
+                raise died(self.process, f"the chart process {what}") from None
             return
         if message[0] == "error":
             _, error, trace = message
@@ -103,25 +105,27 @@ class ChartPictures(dict[str, Picture]):
         _, chart_id, data = message
         self[chart_id] = decode(data)
         self.pending.discard(chart_id)
+        if self.on_chart is not None:
+            self.on_chart(len(self), self.total)
 
 
 _warm: tuple[BaseProcess, Connection, Connection] | None = None  # process, its job pipe, its results
 
 
 def prewarm() -> None:
-    """Fork the chart process now, at the start of a build: it imports matplotlib (the slowest
+    """Start the chart process now, at the start of a build: it imports matplotlib (the slowest
     part of drawing charts) while this process is still loading content, then waits for work.
     A build that needs no chart drawn in the background discards it (discard_prewarmed)."""
     global _warm
     if _warm is not None or (os.cpu_count() or 1) < 2:
         return
-    context = multiprocessing.get_context("fork")
-    jobs_in, jobs_out = context.Pipe(duplex=False)
-    inbox, outbox = context.Pipe(duplex=False)
-    process = context.Process(target=_wait_for_jobs, args=(jobs_in, outbox), name="briefgen-charts", daemon=True)
-    process.start()
-    jobs_in.close()
-    outbox.close()
+    jobs_in, jobs_out = CONTEXT.Pipe(duplex=False)
+    inbox, outbox = CONTEXT.Pipe(duplex=False)
+    try:
+        process = start_process(_wait_for_jobs, (jobs_in, outbox), name="briefgen-charts")
+    finally:
+        jobs_in.close()
+        outbox.close()
     _warm = (process, jobs_out, inbox)
 
 
@@ -131,8 +135,7 @@ def discard_prewarmed() -> None:
     if _warm is not None:
         process, jobs_out, inbox = _warm
         _warm = None
-        process.terminate()
-        process.join()
+        stop_process(process)
         jobs_out.close()
         inbox.close()
 
@@ -141,38 +144,38 @@ def _wait_for_jobs(jobs_in: Connection, outbox: Connection) -> None:
     import briefgen.charts.render  # noqa: F401 - the slow import, while the parent starts
 
     try:
-        jobs = jobs_in.recv()
+        jobs, draw = jobs_in.recv()
     except EOFError:
         return
-    _draw_and_send(jobs, outbox)
+    _draw_and_send(jobs, outbox, draw)
 
 
-def _chart_process(jobs: list[tuple[ChartData, Path, Path]]) -> tuple[BaseProcess, Connection]:
-    """The prewarmed chart process given these jobs, or a new one forked for them."""
+def _chart_process(jobs: list[Job], draw: Draw | None) -> tuple[BaseProcess, Connection]:
+    """The prewarmed chart process given these jobs, or a new one started for them."""
     global _warm
     if _warm is not None and _warm[0].is_alive():
         process, jobs_out, inbox = _warm
         _warm = None
-        jobs_out.send(jobs)
+        jobs_out.send((jobs, draw))
         jobs_out.close()
         return process, inbox
     discard_prewarmed()
-    context = multiprocessing.get_context("fork")
-    inbox, outbox = context.Pipe(duplex=False)
-    process = context.Process(target=_draw_and_send, args=(jobs, outbox), name="briefgen-charts", daemon=True)
+    inbox, outbox = CONTEXT.Pipe(duplex=False)
     try:
-        process.start()
+        process = start_process(_draw_and_send, (jobs, outbox, draw), name="briefgen-charts")
     finally:
         outbox.close()  # the child holds the only writing end: its exit is the parent's EOF
     return process, inbox
 
 
-def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str,
-                  background: bool) -> ChartPictures:
-    """Load cached pictures and draw the missing ones, at once or in a forked process.
+def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: str, background: bool,
+                 on_chart: OnChart | None = None, draw: Draw | None = None) -> ChartPictures:
+    """Load cached pictures and draw the missing ones, at once or in a second process.
 
     In the background the process draws the charts in the order given and sends each one as soon
     as it is drawn; a build with every chart cached starts no process and never imports matplotlib.
+    `draw` replaces charts.render.render_picture (it must be importable by name: the chart process
+    imports it); `on_chart` hears of each chart as it becomes ready.
     """
     paths = {c.id: cache / f"{c.locale}-{c.id}-{sha256_bytes((version + repr(c)).encode())[:16]}.json"
              for c in charts}
@@ -181,29 +184,35 @@ def start_charts(charts: list[ChartData], cache: Path, font_dir: Path, version: 
     warnings = tuple(p for p in read.values() if isinstance(p, Problem))
     missing = [c for c in charts if c.id not in found]
     jobs = [(c, paths[c.id], font_dir) for c in missing]
+    if on_chart is not None:
+        on_chart(len(found), len(charts))
     if not background or not missing:
-        return ChartPictures({**found, **dict(map(_draw_picture, jobs))}, len(missing), warnings=warnings)
-    process, inbox = _chart_process(jobs)
-    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox, warnings)
+        pictures = dict(found)
+        for job in jobs:
+            pictures[job[0].id] = _draw_picture(job, draw)
+            if on_chart is not None:
+                on_chart(len(pictures), len(charts))
+        return ChartPictures(pictures, len(missing), warnings=warnings)
+    process, inbox = _chart_process(jobs, draw)
+    return ChartPictures(found, len(missing), tuple(c.id for c in missing), process, inbox, warnings, on_chart)
 
 
-def _draw_and_send(jobs: list[tuple[ChartData, Path, Path]], outbox: Connection) -> None:
+def _draw_and_send(jobs: list[Job], outbox: Connection, draw: Draw | None) -> None:
     """In the chart process: draw each chart, send it, then cache it; on an error send the error.
 
     A thread does the sending, so that drawing never waits for the parent to read the pipe.
     """
-    from briefgen.charts.render import render_picture
-
     letters: queue.SimpleQueue[tuple[object, ...] | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_all, args=(letters, outbox))
     sender.start()
     try:
+        draw = draw or _render_picture()
         for chart, path, font_dir in jobs:
-            data = encode(render_picture(chart, font_dir))
+            data = encode(draw(chart, font_dir))
             letters.put(("picture", chart.id, data))
             atomic_write(path, data)
     except BaseException as error:  # noqa: BLE001 - every error goes to the parent, which raises it
-        letters.put(("error", _portable(error), traceback.format_exc()))
+        letters.put(("error", portable(error), traceback.format_exc()))
     finally:
         letters.put(None)
         sender.join()
@@ -215,23 +224,18 @@ def _send_all(letters: queue.SimpleQueue[tuple[object, ...] | None], outbox: Con
         outbox.send(letter)
 
 
-def _portable(error: BaseException) -> BaseException:
-    """The error itself when it survives pickling, else a RuntimeError that names it."""
-    try:
-        pickle.loads(pickle.dumps(error))
-        return error
-    except Exception:  # noqa: BLE001 - an exception class that cannot be rebuilt from its args
-        return RuntimeError(f"{type(error).__name__}: {error}")
+def _render_picture() -> Draw:
+    from briefgen.charts.render import render_picture  # matplotlib: only when a chart must be drawn
+
+    return render_picture
 
 
-def _draw_picture(job: tuple[ChartData, Path, Path]) -> tuple[str, Picture]:
-    """Draw one chart and cache it (matplotlib is imported only when a chart must be drawn)."""
-    from briefgen.charts.render import render_picture
-
+def _draw_picture(job: Job, draw: Draw | None) -> Picture:
+    """Draw one chart here and cache it."""
     chart, path, font_dir = job
-    picture = render_picture(chart, font_dir)
+    picture = (draw or _render_picture())(chart, font_dir)
     atomic_write(path, encode(picture))
-    return chart.id, picture
+    return picture
 
 
 def _cached_picture(path: Path) -> Picture | Problem | None:

@@ -8,22 +8,24 @@ previous PDFs where they were.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from briefgen.build import manifest, pictures
 from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
-from briefgen.build.edition import Edition, EditionResult, build_date, build_edition, edition_locales
+from briefgen.build.edition import Edition, EditionResult, build_date, edition_locales, render_edition
+from briefgen.build.progress import Progress, summary
+from briefgen.build.workers import run_parallel, send_errors
 from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
-from briefgen.errors import BriefError, ContentError, Location, Problem, TranslationError, UsageError
-from briefgen.files import locked, sha256_bytes
+from briefgen.errors import BriefError, ContentError, Location, LockTimeout, Problem, TranslationError, UsageError
+from briefgen.files import LOCK_TIMEOUT, atomic_write, locked, remove_partial, sha256_bytes
 from briefgen.i18n.catalog import SOURCE_LOCALE
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
@@ -41,31 +43,41 @@ class BuildOptions:
     paper: str = "a4"
     print_marks: bool = False
     jobs: int = 0
-    progress: bool = False
+    progress: bool = False  # a live progress line on stderr (a terminal)
+    summary: bool = False  # one line per edition built, on stdout
     font_dir: Path | None = None
+    lock_timeout: float = LOCK_TIMEOUT
 
 
 def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> list[Problem]:
     """Build the selected briefs; return every problem met (errors stop only their brief)."""
     problems: list[Problem] = []
+    lines: list[str] = []
     started = time.perf_counter()
     check_font_files(options.font_dir or default_font_dir())  # before anything is written
-    for root in select_briefs(content_dir, names):
-        try:
-            problems += build_brief(root, options)
-        except UsageError:
-            raise
-        except BriefError as exc:
-            problems += exc.problems
-            log.error("%s: not built; its previous PDFs were left as they were", root.name)
-        except OSError as exc:  # an output folder that cannot be written, a full disk
-            where = Location.of(exc.filename or options.out)
-            problems.append(Problem(where, f"cannot write the output: {exc.strerror or exc}"))
+    with Progress(sys.stderr, options.progress) as progress:
+        for root in select_briefs(content_dir, names):
+            try:
+                problems += build_brief(root, options, progress, lines)
+            except (UsageError, LockTimeout):
+                raise
+            except BriefError as exc:
+                problems += exc.problems
+                log.error("%s: not built; its previous PDFs were left as they were", root.name)
+            except OSError as exc:  # an output folder that cannot be written, a full disk
+                where = Location.of(exc.filename or options.out)
+                problems.append(Problem(where, f"cannot write the output: {exc.strerror or exc}"))
+    if options.summary:
+        for line in lines:
+            print(line, flush=True)
     log.info("done in %.1f s", time.perf_counter() - started)
     return problems
 
 
-def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
+def build_brief(root: Path, options: BuildOptions, progress: Progress | None = None,
+                lines: list[str] | None = None) -> list[Problem]:
+    """Build one brief's stale editions under its output folder's lock; `lines` gets one summary
+    line per edition."""
     log.info("Step 1 - Loading %s", root)
     brief = load_brief(root)
     locales = _editions(brief, options.editions)
@@ -81,15 +93,29 @@ def build_brief(root: Path, options: BuildOptions) -> list[Problem]:
     locales = [e for e in locales if e not in refused]
     _preflight(brief, [loc for e in locales for loc in edition_locales(e)], options.font_dir or default_font_dir())
     out = options.out / brief.id
-    with locked(out):
+    with locked(out, options.lock_timeout):
+        remove_partial(out)  # left by a build that was killed while writing
         jobs = _jobs(brief, locales, options, out)
         fingerprints = {job.output.name: _fingerprint(job, brief) for job in jobs}
         stale = [job for job in jobs if not manifest.is_current(options.out, brief.id, job.output, fingerprints[job.output.name])]
-        for job in jobs:
-            if job not in stale:
-                log.info("%s is up to date", job.output)
-        results = _run(stale, options)
-        manifest.record(options.out, brief, fingerprints, results, statuses, warnings)
+        try:
+            results = _run(stale, options, progress or Progress())
+        finally:
+            remove_partial(out)  # a chart process stopped while caching a picture
+        manifest.record(options.out, brief, fingerprints, results, statuses, warnings, options.lock_timeout)
+    built = {r.output: r for r in results}
+    recorded = manifest.read(options.out)["briefs"][brief.id]["outputs"]
+    for job in jobs:
+        if job.output in built:
+            result = built[job.output]
+            line = summary(job.output, result.pages, result.size, result.draft)
+        else:
+            entry = recorded.get(job.output.name, {})
+            line = summary(job.output, entry.get("pages", 0), job.output.stat().st_size, entry.get("draft", False),
+                           unchanged=True)
+        log.info("%s", line)
+        if lines is not None:
+            lines.append(line)
     return warnings + list(dict.fromkeys(w for result in results for w in result.warnings))
 
 
@@ -197,30 +223,42 @@ def code_version() -> str:
     return _CODE_VERSION[0]
 
 
-def _run(jobs: list[Edition], options: BuildOptions) -> list[EditionResult]:
+def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list[EditionResult]:
+    """Build the stale editions: in this process (one worker; its charts in a second process when a
+    core is spare) or in worker processes. This process writes every PDF, and none after a stop."""
     if not jobs:
         return []
     workers = min(len(jobs), options.jobs or os.cpu_count() or 1)
     log.info("Step 3-5 - Localizing, drawing charts and rendering %d edition(s) with %d worker(s)", len(jobs), workers)
+    progress.add_editions(len(jobs))
+    results: dict[int, EditionResult] = {}
+
+    def done(index: int, result: EditionResult, pdf: bytes) -> None:
+        atomic_write(jobs[index].output, pdf)
+        results[index] = result
+        progress.edition_done(result)
+
     if workers == 1:
         spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
-        return [_timed(replace(job, spare_core=spare), options.progress) for job in jobs]
+        for index, job in enumerate(jobs):
+            done(index, *render_edition(replace(job, spare_core=spare),
+                                        on_chart=lambda ready, total, i=index: progress.chart(i, ready, total)))
+        return [results[i] for i in range(len(jobs))]
     pictures.discard_prewarmed()  # editions in parallel: each draws its own charts, no core to spare
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(_timed, jobs, [options.progress] * len(jobs)))
+
+    def on_message(index: int, message: tuple[Any, ...]) -> None:
+        if message[0] == "charts":
+            progress.chart(index, *message[1:])
+        else:
+            done(index, *message[1:])
+
+    run_parallel(_edition_worker, jobs, workers, on_message, progress.draw)
+    return [results[i] for i in range(len(jobs))]
 
 
-def _timed(job: Edition, progress: bool) -> EditionResult:
-    started = time.perf_counter()
-    result = build_edition(job)
-    message = f"{job.output}: {result.pages} pages{' (DRAFT)' if result.draft else ''}, " \
-              f"{time.perf_counter() - started:.1f} s"
-    if progress:
-        print(message, file=sys.stderr, flush=True)
-    else:
-        log.info(message)
-    return result
+def _edition_worker(job: Edition, outbox: Connection) -> None:
+    """In a worker process: render one edition, reporting charts as they are ready; send the PDF."""
+    send_errors(outbox, lambda: render_edition(job, on_chart=lambda ready, total: outbox.send(("charts", ready, total))))
 
 
 def export_charts(content_dir: Path, names: list[str], out: Path, formats: tuple[str, ...] = ()) -> list[Problem]:
