@@ -26,6 +26,7 @@ Typical use:
   briefgen check              look for mistakes in every brief, write nothing
   briefgen build              build every edition of every brief into build/
   briefgen build --strict     what scheduled builds use: refuse incomplete translations
+  briefgen watch              rebuild on every save, until Ctrl-C
   briefgen i18n status        how complete each translation is
 """
 
@@ -48,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, Stopped) as exc:
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
-        print(f"briefgen: stopped by {name}; every output was left as it was before the build", file=sys.stderr)
+        print(f"briefgen: stopped by {name}; no output was replaced after it", file=sys.stderr)
         return 128 + signum
     except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, the traceback under -v
         if args.level > 0:
@@ -129,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_check(sub, common)
     _add_build(sub, common)
+    _add_watch(sub, common)
     _add_charts(sub, common)
     _add_i18n(sub, common)
     _add_new(sub)
@@ -159,6 +161,17 @@ def _add_build(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--lock-timeout", type=_seconds, default=LOCK_TIMEOUT, metavar="SECONDS",
                    help=f"how long to wait for another build to finish with the output folder (default: {LOCK_TIMEOUT:g})")
     p.set_defaults(run=_run_build)
+
+
+def _add_watch(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("watch", parents=[common], help="rebuild on every save of content, catalogs or fonts",
+                       description="Build, then rebuild the brief whose YAML or PO file was saved (every brief when "
+                                   "a font changed), printing one line per rebuild and any problems, until Ctrl-C.")
+    p.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="output folder (default: ./build)")
+    p.add_argument("--edition", action="append", metavar="NAME",
+                   help="rebuild only this edition (zh, en, zh-en); may be repeated")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    p.set_defaults(run=_run_watch)
 
 
 def _add_charts(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -274,6 +287,16 @@ def _build(args: argparse.Namespace) -> int:
                            progress=sys.stderr.isatty() and args.level == 0, summary=args.level >= 0,
                            lock_timeout=args.lock_timeout)
     return report(build_all(args.content, args.briefs, options), args.level)
+
+
+def _run_watch(args: argparse.Namespace) -> int:
+    from briefgen.build.pipeline import BuildOptions
+    from briefgen.build.watch import watch
+
+    # One job, in this process: ReportLab, the fonts and the code stay loaded from one save to the next.
+    options = BuildOptions(out=args.out, editions=tuple(args.edition or ()), paper=args.paper, jobs=1)
+    watch(args.content, args.briefs, options, lambda problems: report(problems, args.level))
+    return EXIT_OK
 
 
 def _run_charts(args: argparse.Namespace) -> int:

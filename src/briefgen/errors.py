@@ -64,7 +64,7 @@ class Problem:
 
     where: Location
     message: str
-    severity: str = "error"  # error | warning
+    severity: str = "error"  # error | warning | note (what followed from the errors above it)
 
     def __str__(self) -> str:
         label = f"{self.severity}: "

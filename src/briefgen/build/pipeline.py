@@ -49,8 +49,10 @@ class BuildOptions:
     lock_timeout: float = LOCK_TIMEOUT
 
 
-def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> list[Problem]:
-    """Build the selected briefs; return every problem met (errors stop only their brief)."""
+def build_all(content_dir: Path, names: list[str], options: BuildOptions,
+              built: list[EditionResult] | None = None) -> list[Problem]:
+    """Build the selected briefs; return every problem met (errors stop only their brief).
+    `built` gets the result of each edition that was rebuilt."""
     problems: list[Problem] = []
     lines: list[str] = []
     started = time.perf_counter()
@@ -58,12 +60,12 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
     with Progress(sys.stderr, options.progress) as progress:
         for root in select_briefs(content_dir, names):
             try:
-                problems += build_brief(root, options, progress, lines)
+                problems += build_brief(root, options, progress, lines, built)
             except (UsageError, LockTimeout):
                 raise
             except BriefError as exc:
                 problems += exc.problems
-                log.error("%s: not built; its previous PDFs were left as they were", root.name)
+                problems.append(Problem(Location.of(root), "not built; its previous PDFs were left as they were", "note"))
             except OSError as exc:  # an output folder that cannot be written, a full disk
                 where = Location.of(exc.filename or options.out)
                 problems.append(Problem(where, f"cannot write the output: {exc.strerror or exc}"))
@@ -75,7 +77,7 @@ def build_all(content_dir: Path, names: list[str], options: BuildOptions) -> lis
 
 
 def build_brief(root: Path, options: BuildOptions, progress: Progress | None = None,
-                lines: list[str] | None = None) -> list[Problem]:
+                lines: list[str] | None = None, built_results: list[EditionResult] | None = None) -> list[Problem]:
     """Build one brief's stale editions under its output folder's lock; `lines` gets one summary
     line per edition."""
     log.info("Step 1 - Loading %s", root)
@@ -104,6 +106,8 @@ def build_brief(root: Path, options: BuildOptions, progress: Progress | None = N
             remove_partial(out)  # a chart process stopped while caching a picture
         manifest.record(options.out, brief, fingerprints, results, statuses, warnings, options.lock_timeout)
     built = {r.output: r for r in results}
+    if built_results is not None:
+        built_results += results
     recorded = manifest.read(options.out)["briefs"][brief.id]["outputs"]
     for job in jobs:
         if job.output in built:
