@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -245,8 +246,7 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
     if workers == 1:
         spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
         for index, job in enumerate(jobs):
-            done(index, *render_edition(replace(job, spare_core=spare),
-                                        on_chart=lambda ready, total, i=index: progress.chart(i, ready, total)))
+            done(index, *render_edition(replace(job, spare_core=spare), on_chart=partial(progress.chart, index)))
         return [results[i] for i in range(len(jobs))]
     pictures.discard_prewarmed()  # editions in parallel: each draws its own charts, no core to spare
 
