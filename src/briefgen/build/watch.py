@@ -9,6 +9,7 @@ from typing import Any
 
 from briefgen.build.edition import EditionResult
 from briefgen.build.pipeline import BuildOptions, build_all
+from briefgen.build.select import select_briefs
 from briefgen.errors import BriefError, Problem
 from briefgen.render.faces import default_font_dir
 
@@ -28,6 +29,7 @@ def watch(content_dir: Path, names: list[str], options: BuildOptions, report: Ca
     from watchfiles import watch as changes_of
 
     font_dir = options.font_dir or default_font_dir()
+    select_briefs(content_dir, names)  # a missing content folder or brief: a usage error, not a watch of nothing
     first = True
     for changes in changes_of(content_dir, font_dir, watch_filter=_relevant, step=STEP_MS, stop_event=stop_event,
                               rust_timeout=IDLE_MS, yield_on_timeout=True):
