@@ -96,3 +96,8 @@ def test_lock_timeout_must_be_a_number_of_seconds(capsys: pytest.CaptureFixture[
 def test_python_m_briefgen_is_the_command() -> None:
     done = subprocess.run([sys.executable, "-m", "briefgen", "--version"], cwd=ROOT, capture_output=True, text=True)
     assert (done.returncode, done.stdout.strip()) == (0, f"briefgen {__version__}")
+
+
+def test_watch_of_a_missing_content_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run(capsys, "watch", "--content", str(tmp_path / "nowhere"))
+    assert code == 2 and stderr.startswith("briefgen: error: ") and "nowhere" in stderr
