@@ -66,11 +66,11 @@ def test_declared_unit_with_a_conversion(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("units", "expected"),
     [
-        pytest.param("yuan: {zh: 元, en: yuan}\n", "units.yaml:1:1: unit 'yuan' is built in", id="clash"),
-        pytest.param("usd: {zh: 美元, en: US dollar, knd: money}\n", "units.yaml:1:30: unknown key 'knd'", id="misspelt"),
-        pytest.param("usd: {zh: 美元, en: US dollar, kind: cash}\n", "units.yaml:1:36: 'kind' is 'cash'", id="kind"),
+        pytest.param("yuan: {zh: 元, en: yuan}\n", "units.yaml:1:1: error: unit 'yuan' is built in", id="clash"),
+        pytest.param("usd: {zh: 美元, en: US dollar, knd: money}\n", "units.yaml:1:30: error: unknown key 'knd'", id="misspelt"),
+        pytest.param("usd: {zh: 美元, en: US dollar, kind: cash}\n", "units.yaml:1:36: error: 'kind' is 'cash'", id="kind"),
         pytest.param("usd: {zh: 美元, en: US dollar, convert: {to: euro, factor: 0.9}}\n",
-                     "units.yaml:1:39: unit 'usd' converts to 'euro', which is not another unit", id="convert"),
+                     "units.yaml:1:39: error: unit 'usd' converts to 'euro', which is not another unit", id="convert"),
     ],
 )
 def test_unit_mistakes_are_located(tmp_path: Path, capsys: pytest.CaptureFixture[str], units: str, expected: str) -> None:

@@ -23,5 +23,5 @@ def test_inaccessible_content_is_refused(tiny_brief: Path, capsys: pytest.Captur
     code, lines = run_check(tiny_brief.parent, capsys)
     place, message = expected.split(": ", 1)
     assert code == 1
-    assert lines == [line for line in lines if line.startswith(f"{tiny_brief.parent}/tiny/{place}: {message}")], lines
+    assert lines == [line for line in lines if line.startswith(f"{tiny_brief.parent}/tiny/{place}: error: {message}")], lines
     assert len(lines) == 1

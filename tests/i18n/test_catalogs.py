@@ -90,7 +90,7 @@ def test_wrong_placeholder_is_reported_with_its_line(tiny_en_brief: Path, capsys
     assert main(["i18n", "status", "--content", str(tiny_en_brief.parent)]) == 1
     err = capsys.readouterr().err
     line = next(m.lineno for m in read(path) if m.context == "parts/main/first/p")
-    assert f"{path}:{line}: placeholders differ" in err
+    assert f"{path}:{line}: error: placeholders differ" in err
     if shutil.which("msgfmt"):
         done = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True)
         assert done.returncode != 0

@@ -229,7 +229,7 @@ def test_each_po_syntax_error_is_one_located_line_everywhere(tmp_path: Path, cap
 def test_a_wrong_charset_is_located_on_its_header_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     po, _offset = _broken_catalog(tmp_path, GOOD_ENTRY, header="charset=GBK")
     assert main(["check", "--content", str(po.parents[4])]) == 1
-    assert f"{po}:4: charset GBK is not supported" in capsys.readouterr().err
+    assert f"{po}:4: error: charset GBK is not supported" in capsys.readouterr().err
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:

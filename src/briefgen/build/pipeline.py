@@ -182,9 +182,9 @@ def _translation_policy(brief: Brief, editions: list[str], statuses: dict[str, S
         problems.append(Problem(Location.of(brief.root), (
             f"{brief.id}: --strict refuses the incomplete {', '.join(strictly)} edition{'s' * (len(strictly) > 1)}; "
             "translate the messages above or build without --strict for a DRAFT")))
-    if refused:
-        log.error("%s: the %s edition(s) not built; their previous PDFs were left as they were",
-                  brief.id, ", ".join(refused))
+    if refused and len(refused) < len(editions):  # none built: build_all says so for the whole brief
+        problems.append(Problem(Location.of(brief.root), f"the {', '.join(refused)} edition{'s' * (len(refused) > 1)} "
+                                "not built; their previous PDFs were left as they were", "note"))
     for locale, status in statuses.items():
         for problem in status.problems:  # the full list goes to the build log (-v)
             log.info("%s", problem)
