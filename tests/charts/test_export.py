@@ -7,9 +7,10 @@ import pytest
 
 from briefgen.charts import texts
 from briefgen.charts.export import Framing, _framed, export
+from briefgen.render.faces import bundled_font_dir
 from tests.charts.chart_samples import all_samples
 
-FONTS = Path(__file__).resolve().parents[2] / "fonts"
+FONTS = bundled_font_dir()
 CHART = next(c for c in all_samples() if c.kind == "bars" and c.locale == "zh")
 
 
