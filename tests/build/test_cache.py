@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import MISSING, fields
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,8 @@ SAMPLE = Picture(120.0, 80.0, (
            stroke=(1.0, 1.0, 1.0), line_width=0.5, line_cap="round", line_join="bevel", dash=(3.0, 1.0),
            dash_offset=0.25, clip=(0.0, 0.0, 50.0, 40.0)),
     TextOp("增长 4.1% “quoted”", 10.0, 20.0, 9.0, bold=True, rgb=(0.0, 0.4471, 0.698), angle=90.0, width=44.5,
-           runs=((3, 12.25),)),
-))
+           runs=((3, 12.25),), latin=True, reading=0),
+), readings=("4.1% 增长",))
 
 
 class Hostile:
@@ -39,8 +40,20 @@ def test_a_picture_survives_the_round_trip_exactly() -> None:
     assert encode(decode(encode(SAMPLE))) == encode(SAMPLE)
 
 
-def test_real_charts_round_trip_and_encode_the_same_each_time() -> None:
-    chart = next(c for c in all_samples() if c.kind == "bars")
+def test_every_field_of_a_picture_is_kept() -> None:
+    """A field added to the display list must be added to the cache too, or cached charts lose it."""
+    document = json.loads(encode(SAMPLE))
+    assert set(document) - {"format", "version"} == {f.name for f in fields(Picture)}
+    path, text = (op for op in document["ops"])
+    assert set(path["path"]) == {f.name for f in fields(PathOp)}
+    assert set(text["text"]) == {f.name for f in fields(TextOp)}
+    assert all(getattr(SAMPLE.ops[1], f.name) != f.default for f in fields(TextOp) if f.default is not MISSING)
+
+
+@pytest.mark.parametrize("kind", ["bars", "tiles"])
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_real_charts_round_trip_and_encode_the_same_each_time(kind: str, locale: str) -> None:
+    chart = next(c for c in all_samples() if c.kind == kind and c.locale == locale)
     picture = render_picture(chart, bundled_font_dir())
     assert decode(encode(picture)) == picture
     assert encode(render_picture(chart, bundled_font_dir())) == encode(picture)
@@ -55,12 +68,15 @@ def test_real_charts_round_trip_and_encode_the_same_each_time() -> None:
     lambda d: d.replace(b'"x":10.0', b'"x":NaN'),
     lambda d: d.replace(b'"bold":true', b'"bold":1'),
     lambda d: d.replace(b'"runs":[[3,', b'"runs":[[99,'),
+    lambda d: d.replace(b'"reading":0', b'"reading":1'),
+    lambda d: d.replace(b'"readings":["4.1%', b'"readings":[4, "4.1%'),
     lambda d: d.replace(b'["closepath",[]]', b'["closepath",[1.0]]'),
     lambda d: d.replace(b'"width":120.0', b'"width":120.0,"extra":1'),
     lambda d: d[: len(d) // 2],
     lambda d: pickle.dumps(SAMPLE),
     lambda d: b"\xff\xfe not utf-8",
-], ids=["version", "format", "cap", "colour", "string-number", "nan", "bool", "run", "arity", "extra", "truncated",
+], ids=["version", "format", "cap", "colour", "string-number", "nan", "bool", "run", "reading", "readings", "arity",
+         "extra", "truncated",
         "pickle", "bytes"])
 def test_anything_but_a_valid_picture_is_refused(mangle) -> None:  # type: ignore[no-untyped-def]
     data = encode(SAMPLE)

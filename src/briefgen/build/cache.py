@@ -27,7 +27,7 @@ class PictureFormatError(ValueError):
 def encode(picture: Picture) -> bytes:
     """The Picture as canonical JSON bytes."""
     document = {"format": FORMAT, "version": VERSION, "width": float(picture.width), "height": float(picture.height),
-                "ops": [_encode_op(op) for op in picture.ops]}
+                "ops": [_encode_op(op) for op in picture.ops], "readings": list(picture.readings)}
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       allow_nan=False).encode("utf-8")
 
@@ -38,11 +38,14 @@ def decode(data: bytes) -> Picture:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PictureFormatError(f"not JSON ({exc.__class__.__name__})") from None
-    fields = _object(document, "picture", {"format", "version", "width", "height", "ops"})
+    fields = _object(document, "picture", {"format", "version", "width", "height", "ops", "readings"})
     if fields["format"] != FORMAT or fields["version"] != VERSION:
         raise PictureFormatError("not a briefgen picture of this version")
-    ops = tuple(_decode_op(op) for op in _list(fields["ops"], "ops"))
-    return Picture(_number(fields["width"], "width"), _number(fields["height"], "height"), ops)
+    readings = _list(fields["readings"], "readings")
+    if not all(isinstance(r, str) for r in readings):
+        raise PictureFormatError("a reading is not a string")
+    ops = tuple(_decode_op(op, len(readings)) for op in _list(fields["ops"], "ops"))
+    return Picture(_number(fields["width"], "width"), _number(fields["height"], "height"), ops, tuple(readings))
 
 
 def _encode_op(op: Op) -> dict[str, Any]:
@@ -54,19 +57,20 @@ def _encode_op(op: Op) -> dict[str, Any]:
                          "dash": _floats(op.dash), "dash_offset": float(op.dash_offset), "clip": _floats(op.clip)}}
     return {"text": {"text": op.text, "x": float(op.x), "y": float(op.y), "size": float(op.size), "bold": op.bold,
                      "rgb": _floats(op.rgb), "angle": float(op.angle), "width": float(op.width),
-                     "runs": [[index, float(offset)] for index, offset in op.runs]}}
+                     "runs": [[index, float(offset)] for index, offset in op.runs], "latin": op.latin,
+                     "reading": op.reading}}
 
 
 def _floats(values: tuple[float, ...] | None) -> list[float] | None:
     return None if values is None else [float(v) for v in values]
 
 
-def _decode_op(value: object) -> Op:
+def _decode_op(value: object, readings: int) -> Op:
     op = _object(value, "op", None)
     if set(op) == {"path"}:
         return _decode_path(op["path"])
     if set(op) == {"text"}:
-        return _decode_text(op["text"])
+        return _decode_text(op["text"], readings)
     raise PictureFormatError("an op is neither a path nor a text")
 
 
@@ -86,13 +90,16 @@ def _decode_path(value: object) -> PathOp:
     )
 
 
-def _decode_text(value: object) -> TextOp:
-    f = _object(value, "text", {"text", "x", "y", "size", "bold", "rgb", "angle", "width", "runs"})
-    if not isinstance(f["text"], str) or not isinstance(f["bold"], bool):
-        raise PictureFormatError("a text op's text or bold has the wrong type")
+def _decode_text(value: object, readings: int) -> TextOp:
+    f = _object(value, "text", {"text", "x", "y", "size", "bold", "rgb", "angle", "width", "runs", "latin", "reading"})
+    if not isinstance(f["text"], str) or not isinstance(f["bold"], bool) or not isinstance(f["latin"], bool):
+        raise PictureFormatError("a text op's text, bold or latin has the wrong type")
+    if type(f["reading"]) is not int or not -1 <= f["reading"] < readings:
+        raise PictureFormatError("a text op's reading is not -1 or the index of a reading")
     runs = tuple(_run(r, len(f["text"])) for r in _list(f["runs"], "runs"))
     return TextOp(f["text"], _number(f["x"], "x"), _number(f["y"], "y"), _number(f["size"], "size"), f["bold"],
-                  _rgb(f["rgb"]), _number(f["angle"], "angle"), _number(f["width"], "width"), runs)
+                  _rgb(f["rgb"]), _number(f["angle"], "angle"), _number(f["width"], "width"), runs, f["latin"],
+                  f["reading"])
 
 
 def _segment(value: object) -> Segment:
