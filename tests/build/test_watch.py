@@ -50,7 +50,7 @@ def test_watch_rebuilds_on_save_and_survives_a_mistake(tiny_brief: Path, tmp_pat
 
         part.write_text(part.read_text(encoding="utf-8").replace("title: 主要工作", "title: [主要工作"), encoding="utf-8")
         assert "1 error, the previous PDFs were kept" in out.next()
-        assert err.next().startswith("content/tiny/parts/main.yaml:2:9: error: YAML syntax error")  # cwd-relative
+        assert err.next().startswith("content/tiny/parts/main.yaml:1:8: error: YAML syntax error")  # cwd-relative
         assert pdf.read_bytes() == good and watch.poll() is None  # still watching
 
         part.write_text(part.read_text(encoding="utf-8").replace("title: [主要工作", "title: 主要任务"), encoding="utf-8")

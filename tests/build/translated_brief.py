@@ -13,7 +13,7 @@ from tests.build.conftest import EPOCH
 from tests.conftest import TINY, write_brief
 
 LOCATED = re.compile(r"^/\S+?(:\d+(:\d+)?)?: \S")
-NOT_BUILT = "tiny: not built; its previous PDFs were left as they were"
+NOT_BUILT = "/tiny: note: not built; its previous PDFs were left as they were"  # how a line ends
 PO = "locale/en/LC_MESSAGES/content.po"
 
 BASE = dict(TINY, **{
