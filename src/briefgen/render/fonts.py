@@ -6,9 +6,9 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.render.faces import FACES
+from briefgen.render.fontcache import load_font
 
 DRAWING_FONT = "Sans"  # what charts start with instead of unembedded Helvetica
 
@@ -20,7 +20,7 @@ def register_fonts(font_dir: Path, faces: Iterable[str] = tuple(FACES)) -> None:
     for name in faces:
         filename = FACES[name]
         if name not in known:
-            pdfmetrics.registerFont(TTFont(name, str(font_dir / filename)))
+            pdfmetrics.registerFont(load_font(name, font_dir / filename))
     for family in ("Serif", "Sans", "LatinSerif", "LatinSans"):
         _register_family(family, f"{family}-Bold")
     STATE_DEFAULTS["fontName"] = DRAWING_FONT

@@ -1,0 +1,142 @@
+"""Parsed TrueType metrics kept per user as JSON, keyed by the font file's hash, so a build does not re-parse 15 MB fonts.
+
+ReportLab parses a CJK face's cmap and hmtx on every run (about 0.15 s a face). The result is
+plain data — tables of character codes, glyph ids and widths — so it is stored as JSON (never
+pickle: a cache holds data, not code), checked on load, and ignored when anything is off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, TTFontParser
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+SCALARS = ("ascent", "descent", "bold", "italic", "builtIn", "unitsPerEm", "capHeight", "stemV", "italicAngle",
+           "underlinePosition", "underlineThickness", "flags", "numGlyphs", "defaultWidth")
+
+
+def cache_dir() -> Path:
+    """$BRIEFGEN_CACHE, or the platform's per-user cache folder."""
+    override = os.environ.get("BRIEFGEN_CACHE")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "briefgen" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "briefgen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"
+
+
+def load_font(name: str, path: Path) -> TTFont:
+    """A TTFont for ReportLab whose metrics come from the cache when it holds this exact file."""
+    digest = _digest(path)
+    entry = cache_dir() / "fonts" / f"{digest}.json"
+    face = _cached_face(path, entry, digest)
+    if face is None:
+        font = TTFont(name, str(path))
+        _store(entry, _metrics(font.face, digest))
+        return font
+    return _font(name, face)
+
+
+def _digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _cached_face(path: Path, entry: Path, digest: str) -> TTFontFace | None:
+    try:
+        data = json.loads(entry.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        log.warning("font cache %s is unreadable (%s); parsing the font again", entry, error)
+        return None
+    try:
+        return _face(path, data, digest)
+    except (KeyError, TypeError, ValueError) as error:
+        log.warning("font cache %s does not hold this font's metrics (%s); parsing the font again", entry, error)
+        return None
+
+
+def _metrics(face: TTFontFace, digest: str) -> dict[str, Any]:
+    codes = sorted(face.charToGlyph)
+    return {
+        "format": FORMAT, "reportlab": reportlab.Version, "sha256": digest,
+        "names": {n: getattr(face, n).ustr for n in NAMES},
+        "scalars": {n: getattr(face, n) for n in SCALARS},
+        "fontRevision": list(face.fontRevision), "bbox": list(face.bbox),
+        "codes": codes, "glyphs": [face.charToGlyph[c] for c in codes],
+        "widths": [face.charWidths[c] for c in codes],
+        "hmetrics": [list(m) for m in face.hmetrics], "glyphPos": face.glyphPos,
+    }
+
+
+def _face(path: Path, data: dict[str, Any], digest: str) -> TTFontFace:
+    if data["format"] != FORMAT or data["reportlab"] != reportlab.Version or data["sha256"] != digest:
+        raise ValueError("written for another font or another ReportLab")
+    codes, glyphs, widths = data["codes"], data["glyphs"], data["widths"]
+    if not (len(codes) == len(glyphs) == len(widths)) or not all(isinstance(c, int) for c in codes[:64]):
+        raise ValueError("its tables do not line up")
+    face = TTFontFace.__new__(TTFontFace)
+    pdfmetrics.TypeFace.__init__(face, None)
+    TTFontParser.__init__(face, str(path), validate=0)
+    for n in NAMES:
+        setattr(face, n, TTFNameBytes(data["names"][n].encode("utf-8")))
+    for n, value in data["scalars"].items():
+        if n not in SCALARS or not isinstance(value, (int, float)):
+            raise ValueError(f"unexpected value for {n}")
+        setattr(face, n, value)
+    face.fontRevision, face.bbox = tuple(data["fontRevision"]), list(data["bbox"])
+    face.glyphNames, face.glyphWidths, face.requiredEncoding, face._full_font = [], {}, None, False
+    per_em = face.unitsPerEm
+    face._pdfScale = (lambda x: x) if per_em == 1000 else (lambda x, m=1000 / per_em: x * m)
+    face.charToGlyph = dict(zip(codes, glyphs))
+    face.charWidths = dict(zip(codes, widths))
+    face.glyphToChar = _inverse(face.charToGlyph)
+    face.hmetrics = [tuple(m) for m in data["hmetrics"]]
+    face.glyphPos = list(data["glyphPos"])
+    return face
+
+
+def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for code, glyph in char_to_glyph.items():
+        out.setdefault(glyph, []).append(code)
+    return out
+
+
+def _font(name: str, face: TTFontFace) -> TTFont:
+    """What TTFont.__init__ does, with a face already made."""
+    font = TTFont.__new__(TTFont)
+    font.fontName, font.face, font.encoding = name, face, TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
+    return font
+
+
+def _store(entry: Path, data: dict[str, Any]) -> None:
+    """Write atomically; a cache that cannot be written is only a slower next build."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
+                                         delete=False) as handle:
+            json.dump(data, handle, separators=(",", ":"))
+        os.replace(handle.name, entry)
+    except OSError as error:
+        log.debug("font cache not written (%s)", error)
