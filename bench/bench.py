@@ -1,63 +1,122 @@
 #!/usr/bin/env python3
-"""Time briefgen's builds as whole cold processes, beside the peer pipelines.
+"""Time briefgen's builds as whole cold processes, beside the peer pipelines, in one run.
 
     .venv/bin/python bench/bench.py [--runs N] [--peers]
 
-Prints the median wall time of: one edition from cold (empty output folder, so every chart is
-drawn), all editions from cold (they run in parallel), and a rebuild with nothing changed.
-With --peers it also runs ../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone)
-on the same machine and prints the peer figure to compare with "one edition, cold".
-Speed figures live here, not in the test suite.
+Each row is a whole process, timed over N runs: median wall seconds, median CPU seconds (all
+processes of the build) and peak memory (the largest process). Rows: one edition from cold
+(empty output folder and chart cache; the per-user font cache kept, as on a real machine), all
+editions from cold, a rebuild with nothing changed, and the zh edition of a brief four times as
+long as the seed (its parts repeated) to show how cost grows. With --peers it first runs
+../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone) and prints each row's ratio
+to the peer figure measured in the same run. Speed figures live here, not in the test suite.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BRIEFGEN = [sys.executable, "-m", "briefgen.cli"]
+SEED = ROOT / "content" / "henan-2024"
+# runs a command and prints wall seconds, CPU seconds of it and its descendants, and peak RSS in KiB
+PROBE = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+"""
 
 
-def timed(command: list[str], before: object = None, runs: int = 3) -> float:
-    """Median wall seconds of `runs` runs; `before` prepares each run (not timed)."""
-    times = []
+def measure(command: list[str], before: Callable[[], None] | None, runs: int) -> tuple[float, float, float]:
+    """Median wall s, median CPU s and the largest peak RSS (MiB) over `runs` runs."""
+    walls, cpus, peaks = [], [], []
     for _ in range(runs):
-        if callable(before):
+        if before is not None:
             before()
-        start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        out = subprocess.run([sys.executable, "-c", PROBE, *command], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.split()
+        walls.append(float(out[0]))
+        cpus.append(float(out[1]))
+        peaks.append(float(out[2]) / 1024)
+    return statistics.median(walls), statistics.median(cpus), max(peaks)
+
+
+def four_times_seed(folder: Path) -> Path:
+    """The seed with its parts repeated four times (ids made unique), as a brief of its own."""
+    brief = folder / "henan-x4"
+    shutil.copytree(SEED, brief, ignore=shutil.ignore_patterns("locale"))
+    text = (brief / "brief.yaml").read_text(encoding="utf-8")
+    parts = re.search(r"^parts:\s*\[(.*?)\]", text, re.M)
+    assert parts, "brief.yaml lists its parts as [a, b, ...]"
+    names = [p.strip() for p in parts.group(1).split(",")]
+    for copy in (2, 3, 4):
+        for name in names:
+            source = (brief / "parts" / f"{name}.yaml").read_text(encoding="utf-8")
+            renamed = re.sub(r"^(\s*-?\s*id:\s*)(\w+)", rf"\1\2_{copy}", source, flags=re.M)
+            (brief / "parts" / f"{name}_{copy}.yaml").write_text(renamed, encoding="utf-8")
+    every = names + [f"{n}_{c}" for c in (2, 3, 4) for n in names]
+    text = text[: parts.start(1)] + ", ".join(every) + text[parts.end(1):]
+    (brief / "brief.yaml").write_text(re.sub(r"^locales:.*$", "locales: [zh]", text, flags=re.M), encoding="utf-8")
+    return brief
+
+
+def peer_figure() -> float:
+    """Run the peers and return their per-edition figure (charts + Typst, median s)."""
+    peers = ROOT.parent / "shared" / "bench" / "peers" / "run.sh"
+    fonts = subprocess.run([*BRIEFGEN[:1], "-c", "from briefgen.render.faces import default_font_dir as d; print(d())"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    result = subprocess.run(["bash", str(peers), fonts], cwd=ROOT, check=True, capture_output=True, text=True)
+    print(result.stdout.rstrip())
+    found = re.search(r"peer per edition.*?:\s*([0-9.]+)", result.stdout)
+    assert found, "run.sh printed no peer figure"
+    return float(found.group(1))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--peers", action="store_true", help="also run the peer pipelines")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--peers", action="store_true", help="also run the peer pipelines and print ratios")
     args = parser.parse_args()
-    out = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
-    clean = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
-    build = [*BRIEFGEN, "build", "-q", "--out", str(out)]
+    work = Path(tempfile.mkdtemp(prefix="briefgen-bench-"))
+    out = work / "out"
+
+    def clean() -> None:  # the chart cache lives in the output folder: a cold row draws every chart
+        shutil.rmtree(out, ignore_errors=True)
+    peer = peer_figure() if args.peers else None
+    build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(ROOT / "content"), "henan-2024"]
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL)  # fills the per-user font cache
+    big = four_times_seed(work / "content")
     rows = [
-        ("one edition (zh), cold", timed([*build, "--edition", "zh"], clean, args.runs)),
-        ("one edition (en), cold", timed([*build, "--edition", "en"], clean, args.runs)),
-        ("all editions, cold", timed(build, clean, args.runs)),
+        ("one edition (zh), cold", measure([*build, "--edition", "zh"], clean, args.runs)),
+        ("one edition (en), cold", measure([*build, "--edition", "en"], clean, args.runs)),
+        ("one edition (zh-en), cold", measure([*build, "--edition", "zh-en"], clean, args.runs)),
+        ("all editions, cold", measure(build, clean, args.runs)),
     ]
-    rows.append(("all editions, nothing changed", timed(build, None, args.runs)))
-    clean()
-    print(f"cores: {os.cpu_count()}")
-    for label, seconds in rows:
-        print(f"{label:<34} {seconds:6.2f} s")
-    if args.peers:
-        peers = ROOT.parent / "shared" / "bench" / "peers" / "run.sh"
-        subprocess.run(["bash", str(peers), str(ROOT / "src" / "briefgen" / "fonts")], cwd=ROOT, check=True)
+    rows.append(("all editions, nothing changed", measure(build, None, args.runs)))
+    big_build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(work / "content"), "--edition", "zh"]
+    rows.append(("4x seed (zh), cold", measure(big_build, clean, args.runs)))
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"cores: {os.cpu_count()}, runs: {args.runs}")
+    print(f"{'':<32} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}" + (f" {'/ peer':>7}" if peer else ""))
+    for label, (wall, cpu, peak) in rows:
+        ratio = f" {wall / peer:7.2f}" if peer else ""
+        print(f"{label:<32} {wall:7.2f} {cpu:7.2f} {peak:9.0f}{ratio}")
+    seed_zh = rows[0][1][0]
+    print(f"4x seed / seed (zh, cold): {rows[-1][1][0] / seed_zh:.2f}")
+    if peer:
+        print(json.dumps({"peer_per_edition_s": peer}))
     return 0
 
 
