@@ -13,12 +13,13 @@ from briefgen.render import fontcache
 from briefgen.render.faces import FACES, default_font_dir
 
 FONT = default_font_dir() / FACES["Sans-Bold"]
-PARSER_STATE = {"_ttf_data", "_pos", "_pdfScale"}
+PARSER_STATE = {"_ttf_data", "_pos", "_pdfScale", "glyphToChar"}  # glyphToChar: used only while parsing
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path / "cache"))
+    fontcache.load_font.cache_clear()
     return tmp_path / "cache" / "fonts"
 
 
@@ -67,6 +68,7 @@ def test_damaged_entry_is_ignored_and_rewritten(cache: Path, tmp_path: Path, cap
         "wrong-types": json.dumps({**data, "codes": ["a"] * len(data["codes"])}),
     }[damage]
     entry.write_text(bad, encoding="latin-1" if damage == "pickle" else "utf-8")
+    fontcache.load_font.cache_clear()
     with caplog.at_level(logging.WARNING, logger="briefgen.render.fontcache"):
         font = fontcache.load_font("Again", FONT)
     assert font.face.charWidths == TTFont("Ref", str(FONT)).face.charWidths
@@ -79,4 +81,5 @@ def test_unwritable_cache_still_loads(tmp_path: Path, monkeypatch: pytest.Monkey
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("BRIEFGEN_CACHE", str(blocker))
+    fontcache.load_font.cache_clear()
     assert fontcache.load_font("Plain", FONT).face.numGlyphs > 30000

@@ -140,11 +140,13 @@ def _distinct(text: str) -> Iterator[tuple[int, str]]:
 @lru_cache(maxsize=16)
 def covered(font_dir: Path, face: str) -> frozenset[str]:
     """The characters one bundled face can draw."""
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from briefgen.render.fontcache import load_font  # the parsed metrics, shared with the build
 
     path = font_dir / FACES[face]
     try:
-        return frozenset(chr(c) for c in TTFontFile(str(path)).charToGlyph)
+        return frozenset(chr(c) for c in load_font(face, path).face.charToGlyph)
     except (TTFError, OSError, ValueError, IndexError, KeyError) as exc:  # damaged past the size check
         raise UsageError(f"the font file is damaged ({exc}); reinstall briefgen's fonts", Location.of(path)) from None
 

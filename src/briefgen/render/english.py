@@ -216,25 +216,25 @@ def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, 
     letters, glue_ratio = _adjustment(items, content, width - natural, setting, last)
     slack = width - natural if setting.align != "justify" or last else 0.0
     x = indent + {"center": slack / 2, "right": slack}.get(setting.align, 0.0) if slack > 0 else indent
-    runs: list[Glyph] = []
+    runs = _Runs()
     for k in content:
         item = items[k]
         if isinstance(item, Box):
             for t in range(*refs[k]):
                 spacing = letters * atoms[t].size
-                _append(runs, atoms[t], x, spacing)
+                runs.add(atoms[t], x, spacing)
                 x += atoms[t].width + spacing
         elif isinstance(item, Glue):
-            runs[-1] = replace(runs[-1], text=runs[-1].text + " ")
+            runs.close(" ")
             x += item.width + glue_ratio * (item.stretch if glue_ratio > 0 else item.shrink)
     if hyphen:
-        runs[-1] = replace(runs[-1], text=runs[-1].text + SOFT_HYPHEN)
+        runs.close(SOFT_HYPHEN)
         x += items[b].width
     elif isinstance(items[b], Glue) and not last:
-        runs[-1] = replace(runs[-1], text=runs[-1].text + " ")  # copied text keeps the word space
+        runs.close(" ")  # copied text keeps the word space
     first_atom = refs[lo][0]
     end = refs[b][1] if isinstance(items[b], Glue) else refs[b - 1][1]
-    return Line(tuple(runs), x, last, atoms[first_atom].pos, atoms[end - 1].pos + 1, hyphen)
+    return Line(runs.glyphs(), x, last, atoms[first_atom].pos, atoms[end - 1].pos + 1, hyphen)
 
 
 def _adjustment(items: Sequence[Item], content: range, slack: float, setting: Setting,
@@ -257,13 +257,38 @@ def _adjustment(items: Sequence[Item], content: range, slack: float, setting: Se
     return letters, glue_ratio
 
 
-def _append(runs: list[Glyph], atom: _Atom, x: float, spacing: float) -> None:
-    """Merge the character into the previous run when it is drawn exactly where that run ends."""
-    if runs:
-        prev = runs[-1]
-        same = (prev.font, prev.size, prev.rise, prev.spacing) == (atom.font, atom.size, atom.rise, spacing)
-        end = prev.x + prev.width + len(prev.text) * prev.spacing
-        if same and not prev.text.endswith((" ", SOFT_HYPHEN)) and abs(end - x) < 1e-6:
-            runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
-            return
-    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width, spacing=spacing))
+class _Runs:
+    """The glyph runs of a line being placed: a character drawn exactly where the open run ends,
+    in the same font and spacing, joins it; a word space or a hyphen closes it."""
+
+    def __init__(self) -> None:
+        self.done: list[Glyph] = []
+        self.chars: list[str] = []
+        self.key: tuple[str, float, float, float] = ("", 0.0, 0.0, 0.0)
+        self.x = self.width = self.end = 0.0
+        self.closed = False
+
+    def add(self, atom: _Atom, x: float, spacing: float) -> None:
+        key = (atom.font, atom.size, atom.rise, spacing)
+        if self.chars and not self.closed and key == self.key and abs(self.end - x) < 1e-6:
+            self.chars.append(atom.ch)
+            self.width += atom.width
+        else:
+            self._flush()
+            self.chars, self.key, self.x, self.width, self.closed = [atom.ch], key, x, atom.width, False
+        self.end = self.x + self.width + len(self.chars) * spacing
+
+    def close(self, mark: str) -> None:
+        """End the open run with a space or soft hyphen (copied, not advanced)."""
+        self.chars.append(mark)
+        self.closed = True
+
+    def _flush(self) -> None:
+        if self.chars:
+            font, size, rise, spacing = self.key
+            self.done.append(Glyph("".join(self.chars), font, size, rise, self.x, self.width, spacing=spacing))
+
+    def glyphs(self) -> tuple[Glyph, ...]:
+        self._flush()
+        self.chars = []
+        return tuple(self.done)

@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from fnmatch import fnmatch
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -41,8 +42,10 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"
 
 
+@lru_cache(maxsize=32)
 def load_font(name: str, path: Path) -> TTFont:
-    """A TTFont for ReportLab whose metrics come from the cache when it holds this exact file."""
+    """A TTFont for ReportLab whose metrics come from the cache when it holds this exact file
+    (one per process: the preflight and the renderer share it)."""
     digest = _digest(path)
     entry = cache_dir() / "fonts" / f"{digest}.json"
     face = _cached_face(path, entry, digest)
@@ -107,17 +110,10 @@ def _face(path: Path, data: dict[str, Any], digest: str) -> TTFontFace:
     face._pdfScale = (lambda x: x) if per_em == 1000 else (lambda x, m=1000 / per_em: x * m)
     face.charToGlyph = dict(zip(codes, glyphs))
     face.charWidths = dict(zip(codes, widths))
-    face.glyphToChar = _inverse(face.charToGlyph)
+    face.glyphToChar = {}  # ReportLab reads it only while parsing (extractInfo); not stored
     face.hmetrics = [tuple(m) for m in data["hmetrics"]]
     face.glyphPos = list(data["glyphPos"])
     return face
-
-
-def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for code, glyph in char_to_glyph.items():
-        out.setdefault(glyph, []).append(code)
-    return out
 
 
 def _font(name: str, face: TTFontFace) -> TTFont:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence, Union
+from typing import Callable, Iterable, Sequence, Union
 
 INFINITY = 10_000.0  # a penalty of this size forbids a break; its negative forces one
 EPS = 1e-9
@@ -103,18 +103,34 @@ def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Param
                 survivors.append(node)
             if (-1 <= ratio <= params.tolerance) or (params.overfull and ratio < -1):
                 _consider(items, sums, node, b, ratio, params, found, measure(node.line))
-        active = survivors + sorted(found.values(), key=lambda n: n.demerits)
+        active = survivors + _undominated(found.values(), params.fitness_demerits)
         if not active:
             return None
     finals = [n for n in active if n.position == len(items) - 1]
     if not finals:
         return None
     best, out = min(finals, key=lambda n: n.demerits), []
-    node: _Node | None = best
-    while node is not None and node.position >= 0:
-        out.append(node.position)
-        node = node.previous
+    step: _Node | None = best
+    while step is not None and step.position >= 0:
+        out.append(step.position)
+        step = step.previous
     return out[::-1]
+
+
+def _undominated(nodes: Iterable[_Node], slack: float) -> list[_Node]:
+    """The new breaks worth keeping, cheapest first; the rest can never win.
+
+    Breaks at the same item after the same number of lines face the same future, except that a
+    longer run of hyphens may be refused one more and a fitness class may cost `slack` more; so a
+    break that is dearer by `slack` than one with no longer a run is dropped. Without this the
+    active list holds every (fitness, run) pair at every position within a line's reach and the
+    cost grows with the square of the line length."""
+    kept: list[_Node] = []
+    for node in sorted(nodes, key=lambda n: n.demerits):
+        if not any(k.line == node.line and k.flagged_run <= node.flagged_run and k.demerits + slack <= node.demerits
+                   for k in kept):
+            kept.append(node)
+    return kept
 
 
 def _legal(items: Sequence[Item], b: int) -> bool:
