@@ -94,13 +94,15 @@ def build_brief(root: Path, options: BuildOptions, progress: Progress | None = N
     if refused and len(refused) == len(locales):
         raise TranslationError(warnings)
     locales = [e for e in locales if e not in refused]
-    _preflight(brief, [loc for e in locales for loc in edition_locales(e)], options.font_dir or default_font_dir())
     out = options.out / brief.id
     with locked(out, options.lock_timeout):
         remove_partial(out)  # left by a build that was killed while writing
         jobs = _jobs(brief, locales, options, out)
         fingerprints = {job.output.name: _fingerprint(job, brief) for job in jobs}
         stale = [job for job in jobs if not manifest.is_current(options.out, brief.id, job.output, fingerprints[job.output.name])]
+        # an unchanged edition passed this with the same inputs when it was built
+        _preflight(brief, [loc for job in stale for loc in edition_locales(job.locale)],
+                   options.font_dir or default_font_dir())
         try:
             results = _run(stale, options, progress or Progress())
         finally:
@@ -127,6 +129,8 @@ def build_brief(root: Path, options: BuildOptions, progress: Progress | None = N
 def _preflight(brief: Brief, languages: list[str], font_dir: Path) -> None:
     """What `check` checks before a PDF is written: every character of every edition to be built
     drawable; any error stops the brief with its previous PDFs untouched."""
+    if not languages:
+        return
     errors = [p for p in preflight(brief, font_dir, dict.fromkeys(languages)) if p.severity == "error"]
     if errors:
         raise ContentError(errors)

@@ -101,6 +101,8 @@ def _faces(locale: str, shown: str, chart: bool) -> tuple[str, ...]:
 
 def _text_problems(shown: str, faces: tuple[str, ...], font_dir: Path, places: _Places,
                    where: Location) -> list[Problem]:
+    if _printable(font_dir, faces).issuperset(shown):  # the common case, without a look per character
+        return []
     problems = []
     for index, ch in _distinct(shown):
         reason = unwanted(ch)
@@ -135,6 +137,13 @@ def _distinct(text: str) -> Iterator[tuple[int, str]]:
         if ch not in seen and ch != " ":
             seen.add(ch)
             yield index, ch
+
+
+@lru_cache(maxsize=16)
+def _printable(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
+    """The characters every one of the faces draws and none of which is unwanted."""
+    common = frozenset.intersection(*(covered(font_dir, face) for face in faces))
+    return frozenset(ch for ch in common if unwanted(ch) is None) | {" ", "\n"}
 
 
 @lru_cache(maxsize=16)

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -68,12 +69,18 @@ def build_template(brief: Brief) -> PoFile:
 
 
 def _reference(brief: Brief, path: str, line: int) -> str:
-    absolute = Path(path) if Path(path).is_absolute() else Path.cwd() / path
-    try:
-        relative = absolute.resolve().relative_to(brief.root.resolve()).as_posix()
-    except ValueError:
-        relative = Path(path).as_posix()
+    relative = _relative(brief.root, path, Path.cwd())
     return f"{relative}:{line}" if line else relative
+
+
+@lru_cache(maxsize=256)
+def _relative(root: Path, path: str, cwd: Path) -> str:
+    """A content file's path relative to its brief (resolved once per file, not per message)."""
+    absolute = Path(path) if Path(path).is_absolute() else cwd / path
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def read_catalog(path: Path) -> PoFile:
