@@ -294,3 +294,12 @@ def test_copied_english_has_spaces_at_line_ends_and_no_straight_quotes(seed_buil
     assert all(t.split()[0] in body for t in prose)
     printed = "".join(line for line in text.splitlines() if len(line) > 60)
     assert "'" not in printed and '"' not in printed
+
+
+def test_manifest_and_summary_count_the_real_pages(seed_build: Path) -> None:
+    """The page count people see (summary line, manifest) is the PDF's; a /PageLabel is no page."""
+    import json
+
+    outputs = json.loads((seed_build.parent / "manifest.json").read_text(encoding="utf-8"))["briefs"]["henan-2024"]["outputs"]
+    for name, entry in outputs.items():
+        assert entry["pages"] == len(PdfReader(seed_build / name).pages), name

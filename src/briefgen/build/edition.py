@@ -17,7 +17,7 @@ from briefgen.i18n.numbers import format_brief_date
 from briefgen.model.document import Document
 from briefgen.model.localize import localize
 
-PAGE = re.compile(rb"/Type /Page(?!s)")
+PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # not /Pages, not /PageLabel
 
 
 @dataclass(frozen=True)
