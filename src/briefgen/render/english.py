@@ -12,11 +12,10 @@ from typing import Sequence
 
 from briefgen.render import hyphenation, knuth_plass
 from briefgen.render.knuth_plass import INFINITY, Box, Glue, Item, Params, Penalty
-from briefgen.render.linebreak import ALIGNMENTS, Glyph, Line, Measure, Span
+from briefgen.render.english_text import NBSP
+from briefgen.render.linebreak import ALIGNMENTS, SPACES, Atom, Glyph, Line, Measure, Span, explode
 
 SOFT_HYPHEN = "\u00ad"
-SPACES = " \t"
-NBSP = "\u00a0"
 SPACE_STRETCH = 0.5  # of the natural space: at ratio 1 a space is 1.5x, at the tolerance 2.2x
 SPACE_SHRINK = 0.2  # down to 0.8x
 LETTER_STRETCH = 0.015  # em per character at ratio 1: letter-spacing takes a share of the slack
@@ -47,16 +46,6 @@ class Setting:
 
 
 @dataclass(frozen=True)
-class _Atom:
-    ch: str
-    font: str
-    size: float
-    rise: float
-    pos: int
-    width: float
-
-
-@dataclass(frozen=True)
 class _Items:
     """The Knuth–Plass items of one segment and, for each, the atoms it stands for."""
 
@@ -68,7 +57,7 @@ class _Items:
 def typeset(spans: Sequence[Span], width: float, measure: Measure, first_indent: float = 0.0,
             setting: Setting = Setting()) -> list[Line]:
     """Break English spans into lines of the given width; "\\n" is a hard break."""
-    atoms = _explode(spans, measure)
+    atoms = explode(spans, measure)
     lines: list[Line] = []
     for n, segment in enumerate(_segments(atoms)):
         indent = first_indent if n == 0 else 0.0
@@ -78,17 +67,8 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure, first_indent:
     return lines
 
 
-def _explode(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
-    atoms, pos = [], 0
-    for span in spans:
-        for ch in span.text:
-            atoms.append(_Atom(ch, span.font, span.size, span.rise, pos, measure(ch, span.font, span.size)))
-            pos += 1
-    return atoms
-
-
-def _segments(atoms: list[_Atom]) -> list[list[_Atom]]:
-    segments: list[list[_Atom]] = [[]]
+def _segments(atoms: list[Atom]) -> list[list[Atom]]:
+    segments: list[list[Atom]] = [[]]
     for atom in atoms:
         if atom.ch == "\n":
             segments.append([])
@@ -97,12 +77,13 @@ def _segments(atoms: list[_Atom]) -> list[list[_Atom]]:
     return [s for s in segments if any(a.ch not in SPACES for a in s)]
 
 
-def _set_segment(atoms: list[_Atom], width: float, indent: float, measure: Measure,
+def _set_segment(atoms: list[Atom], width: float, indent: float, measure: Measure,
                  setting: Setting) -> list[Line]:
     em = max(a.size for a in atoms)
+    measures = lambda n: width - (indent if n == 0 else 0.0)  # noqa: E731
+    built: dict[bool, _Items] = {}  # passes repeat a hyphenation setting: its items are the same
     for params, hyphenate in _passes(setting, em, width):
-        found = _items(atoms, measure, setting, hyphenate)
-        measures = lambda n: width - (indent if n == 0 else 0.0)  # noqa: E731
+        found = built[hyphenate] if hyphenate in built else built.setdefault(hyphenate, _items(atoms, measure, setting, hyphenate))
         chosen = knuth_plass.breaks(found.items, measures, params)
         if chosen is not None:
             break
@@ -133,7 +114,7 @@ def _passes(setting: Setting, em: float, width: float) -> list[tuple[Params, boo
     return passes + [(last, setting.hyphenate)]
 
 
-def _items(atoms: list[_Atom], measure: Measure, setting: Setting, hyphenate: bool) -> _Items:
+def _items(atoms: list[Atom], measure: Measure, setting: Setting, hyphenate: bool) -> _Items:
     items: list[Item] = []
     refs: list[tuple[int, int]] = []
     hyphens: set[int] = set()
@@ -167,7 +148,7 @@ def _items(atoms: list[_Atom], measure: Measure, setting: Setting, hyphenate: bo
     return _Items(tuple(items), tuple(refs), frozenset(hyphens))
 
 
-def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate: bool, justify: bool,
+def _word(atoms: list[Atom], first: int, stop: int, measure: Measure, hyphenate: bool, justify: bool,
           items: list[Item], refs: list[tuple[int, int]], hyphens: set[int]) -> None:
     """A word as boxes, with a penalty at each place it may break."""
     word = "".join(a.ch for a in atoms[first:stop])
@@ -191,7 +172,7 @@ def _word(atoms: list[_Atom], first: int, stop: int, measure: Measure, hyphenate
     refs.append((start, stop))
 
 
-def _box(atoms: list[_Atom], first: int, stop: int, justify: bool) -> Box:
+def _box(atoms: list[Atom], first: int, stop: int, justify: bool) -> Box:
     """A piece of a word; justified, its letters may space out or in a little."""
     width = sum(a.width for a in atoms[first:stop])
     if not justify:
@@ -202,7 +183,7 @@ def _box(atoms: list[_Atom], first: int, stop: int, justify: bool) -> Box:
 
 # ---- positioning --------------------------------------------------------------------------
 
-def _place(atoms: list[_Atom], found: _Items, start: int, b: int, width: float, indent: float,
+def _place(atoms: list[Atom], found: _Items, start: int, b: int, width: float, indent: float,
            setting: Setting, last: bool) -> Line:
     """The glyph runs of the line after break `start` up to break `b`."""
     items, refs = found.items, found.refs
@@ -268,7 +249,7 @@ class _Runs:
         self.x = self.width = self.end = 0.0
         self.closed = False
 
-    def add(self, atom: _Atom, x: float, spacing: float) -> None:
+    def add(self, atom: Atom, x: float, spacing: float) -> None:
         key = (atom.font, atom.size, atom.rise, spacing)
         if self.chars and not self.closed and key == self.key and abs(self.end - x) < 1e-6:
             self.chars.append(atom.ch)

@@ -94,15 +94,16 @@ def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Param
             continue
         found: dict[tuple[int, int], _Node] = {}
         survivors: list[_Node] = []
+        forced = isinstance(item, Penalty) and item.cost <= -INFINITY
         for node in active:
-            ratio = _ratio(items, sums, node, b, measure(node.line), params)
-            forced = isinstance(item, Penalty) and item.cost <= -INFINITY
+            width = measure(node.line)
+            ratio = _ratio(items, sums, node, b, width, params)
             if ratio < -1 or forced:
                 pass  # this node can start no later line: deactivate it
             else:
                 survivors.append(node)
             if (-1 <= ratio <= params.tolerance) or (params.overfull and ratio < -1):
-                _consider(items, sums, node, b, ratio, params, found, measure(node.line))
+                _consider(items, sums, node, b, ratio, params, found, width)
         active = survivors + _undominated(found.values(), params.fitness_demerits)
         if not active:
             return None

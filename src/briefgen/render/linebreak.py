@@ -90,7 +90,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class _Atom:
+class Atom:
     ch: str
     font: str
     size: float
@@ -140,7 +140,7 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
     """
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    atoms = _explode(spans, _memo(measure))
+    atoms = explode(spans, _memo(measure))
     if not atoms:
         return []
     segments = _segments(atoms)
@@ -162,20 +162,20 @@ def _memo(measure: Measure) -> Measure:
     return cached
 
 
-def _explode(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
+def explode(spans: Sequence[Span], measure: Measure) -> list[Atom]:
     atoms, pos = [], 0
     for n, span in enumerate(spans):
         for ch in span.text:
-            atoms.append(_Atom(ch, span.font, span.size, span.rise, pos,
+            atoms.append(Atom(ch, span.font, span.size, span.rise, pos,
                                0.0 if ch == "\n" else measure(ch, span.font, span.size),
                                unit=n if span.whole else -1))
             pos += 1
     return atoms
 
 
-def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
+def _segments(atoms: list[Atom]) -> list[tuple[int, list[Atom]]]:
     """Split at hard breaks into (offset, atoms); a trailing break adds no empty line."""
-    segments: list[tuple[int, list[_Atom]]] = [(0, [])]
+    segments: list[tuple[int, list[Atom]]] = [(0, [])]
     for atom in atoms:
         if atom.ch == "\n":
             segments.append((atom.pos + 1, []))
@@ -186,7 +186,7 @@ def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
     return [(pos, _space(seg)) for pos, seg in segments]
 
 
-def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool) -> list[Line]:
+def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool) -> list[Line]:
     """Set the text between two hard breaks; its last line is ragged."""
     if not atoms:
         return [Line((), 0.0, last, pos, pos)]
@@ -198,7 +198,7 @@ def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool) -> lis
 
 # ---- K3 / K4: spacing ---------------------------------------------------------------------
 
-def _space(atoms: list[_Atom]) -> list[_Atom]:
+def _space(atoms: list[Atom]) -> list[Atom]:
     """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps."""
     out = [replace(a, advance=a.width, trim=_half(a) if a.ch in FULLWIDTH_CLOSING else 0.0)
            for a in atoms]
@@ -208,12 +208,12 @@ def _space(atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
-def _half(atom: _Atom) -> float:
+def _half(atom: Atom) -> float:
     """Half an em for a full-width mark, 0 for a proportional glyph."""
     return atom.size / 2 if abs(atom.width - atom.size) < 0.05 * atom.size else 0.0
 
 
-def _squeezed(a: _Atom, b: _Atom) -> _Atom:
+def _squeezed(a: Atom, b: Atom) -> Atom:
     """。” ，“ ）、 “《 take 1.5 em: the first mark gives up half its advance.
 
     A closing mark loses its blank right half; before another opening mark, an opening
@@ -227,7 +227,7 @@ def _squeezed(a: _Atom, b: _Atom) -> _Atom:
     return replace(a, advance=a.width - _half(a), trim=0.0)
 
 
-def _gap(a: _Atom, b: _Atom) -> float:
+def _gap(a: Atom, b: Atom) -> float:
     if (_is_han(a.ch) and _is_latin(b.ch)) or (_is_latin(a.ch) and _is_han(b.ch)):
         return HAN_LATIN_GAP * max(a.size, b.size)
     return 0.0
@@ -246,7 +246,7 @@ def _is_latin(ch: str) -> bool:
 
 # ---- K1 / K2: clusters --------------------------------------------------------------------
 
-def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
+def _units(atoms: list[Atom]) -> list[tuple[int, int]]:
     """Split into the smallest unbreakable pieces: words, numbers, '——', single characters."""
     units, t = [], 0
     while t < len(atoms):
@@ -260,7 +260,7 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
-def _word_end(atoms: list[_Atom], t: int) -> int:
+def _word_end(atoms: list[Atom], t: int) -> int:
     """A Latin word or number with its inner joiners: 4.1, 1,324.9, COVID-19, PM2.5."""
     t += 1
     while t < len(atoms):
@@ -274,14 +274,14 @@ def _word_end(atoms: list[_Atom], t: int) -> int:
     return t
 
 
-def _joins(atoms: list[_Atom], t: int) -> bool:
+def _joins(atoms: list[Atom], t: int) -> bool:
     before, after = atoms[t - 1].ch, atoms[t + 1].ch
     if WORD_JOINERS[atoms[t].ch] == "digit":
         return before.isdigit() and after.isdigit()
     return _is_latin_letter(before) and _is_latin_letter(after)
 
 
-def _run_end(atoms: list[_Atom], t: int) -> int:
+def _run_end(atoms: list[Atom], t: int) -> int:
     """'——' and '……' are one unit; anything else is one character."""
     ch, end = atoms[t].ch, t + 1
     if ch in TWO_EM_MARKS:
@@ -290,7 +290,7 @@ def _run_end(atoms: list[_Atom], t: int) -> int:
     return end
 
 
-def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
+def _clusters(atoms: list[Atom], limit: float) -> list[_Cluster]:
     """Glue opening marks to what follows and closing marks to what precedes."""
     groups: list[list[int]] = []  # [first, stop] atom ranges
     pending: int | None = None  # first atom of opening marks waiting for their text
@@ -310,11 +310,11 @@ def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
     return [c for g in groups for c in _fit(atoms, g[0], g[1], limit)]
 
 
-def _all_spaces(atoms: list[_Atom], first: int, stop: int) -> bool:
+def _all_spaces(atoms: list[Atom], first: int, stop: int) -> bool:
     return all(a.ch in SPACES for a in atoms[first:stop])
 
 
-def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
+def _kind(atoms: list[Atom], first: int, stop: int) -> str:
     ch = atoms[first].ch
     if stop - first > 1:
         return "text"
@@ -325,7 +325,7 @@ def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
     return "close" if ch in CANNOT_START else "text"
 
 
-def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
+def _fit(atoms: list[Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
     """A cluster wider than the line is broken between its characters (last resort)."""
     whole = _cluster(atoms, first, stop)
     if whole.width - whole.trim <= limit + EPS or stop - first == 1:
@@ -333,7 +333,7 @@ def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Clust
     return [_cluster(atoms, t, t + 1) for t in range(first, stop)]
 
 
-def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
+def _cluster(atoms: list[Atom], first: int, stop: int) -> _Cluster:
     inner = atoms[first:stop]
     width = sum(a.advance for a in inner) + sum(a.gap for a in inner[1:])
     chars = sum(1 for a in inner if a.ch not in CANNOT_START + CANNOT_END + SPACES)
@@ -347,7 +347,7 @@ def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
                     sum(squeezes), squeezes[-1])
 
 
-def _squeezable(atom: _Atom) -> float:
+def _squeezable(atom: Atom) -> float:
     """The blank half of a full-width mark not already compressed against its neighbour."""
     marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
     if atom.ch not in marks or atom.advance < atom.width - EPS:
@@ -456,7 +456,7 @@ def _cost(widths: _Widths, i: int, j: int, avail: float, align: str, first: bool
 
 # ---- positioning --------------------------------------------------------------------------
 
-def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
+def _place(atoms: list[Atom], line: list[_Cluster], frame: _Frame, first: bool,
            ragged: bool, last: bool) -> Line:
     """Position the glyphs of one line: justify unless ragged, or align within the frame."""
     widths = _Widths(line)
@@ -485,7 +485,7 @@ def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
     return Line(tuple(runs), x - cut, last and ragged, *span, spacing=extra)
 
 
-def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
+def _positions(atoms: list[Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
                widen: float = 0.0) -> tuple[list[Glyph], float]:
     """Walk the clusters, adding gaps and the justification stretch between them (Han–Latin
     gaps first widened by `widen`); with `squeeze`, each mark inside the line gives up that
@@ -504,7 +504,7 @@ def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float,
     return runs, x
 
 
-def _append(runs: list[Glyph], atom: _Atom, x: float) -> None:
+def _append(runs: list[Glyph], atom: Atom, x: float) -> None:
     """Merge the glyph into the previous run when it is drawn exactly where that run ends.
 
     A squeezed mark is a run of its own, its tracking saying how much of its advance the

@@ -123,8 +123,9 @@ class SetParagraph(Flowable):
         text = self.canv.beginText()
         text.setFillColor(self.style.color)
         state: tuple[str, float, float, float, float] | None = None
+        baseline = self._baseline()
         for n, line in enumerate(self.lines):
-            y = self.height - n * self.style.leading - self._baseline()
+            y = self.height - n * self.style.leading - baseline
             for glyph in line.glyphs:
                 if state != (glyph.font, glyph.size, glyph.rise, glyph.tracking, glyph.spacing):
                     if state is None or state[4] != glyph.spacing:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from reportlab import rl_config
-from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer,
-                                Table)
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
 
 from briefgen.model.document import Document, Para
-from briefgen.render.keep import AtFoot, KeepWithFirstLines
+from briefgen.render.keep import TALL, AtFoot, KeepWithFirstLines
 from briefgen.render.pages import mark_heading
 from briefgen.render.paragraph import SetParagraph
 from briefgen.render.picture import PictureFlowable
@@ -27,26 +25,17 @@ from briefgen.render.styles import ACCENT, Type
 from briefgen.render.tagging import OrderMark, copy_tag, draw_child
 from briefgen.render.text import plain_block
 
-PAIRED = (SetParagraph, Paragraph, Table)
+PAIRED = (SetParagraph, Table)
 GAP = 18.0
 CHART_GAP = 6.0  # between the Chinese and the English drawing of a chart
 COLUMN_RANGE = (0.36, 0.56)  # the Chinese column's share of the two columns, at most and least
 SEPARATOR = " / "  # between the Chinese and the English title of a bookmark or contents entry
-TALL = 1e6
 
 
 def first_baseline(flowable: Flowable) -> float | None:
     """Distance from a wrapped flowable's top to its first baseline, when it is text."""
-    own = getattr(flowable, "first_baseline", None)
-    if callable(own):  # SetParagraph, and any text flowable that says where its first line sits
-        return float(own())
-    if isinstance(flowable, Paragraph) and getattr(flowable, "blPara", None) is not None:
-        para = flowable.blPara
-        line = para if para.kind == 0 or not para.lines else para.lines[0]
-        size = float(getattr(line, "fontSize", flowable.style.fontSize))
-        ascent = size if rl_config.paraFontSizeHeightOffset else float(getattr(line, "ascent", size))
-        return ascent
-    return None
+    own = getattr(flowable, "first_baseline", None)  # SetParagraph, and any text flowable that says where its first line sits
+    return float(own()) if callable(own) else None
 
 
 class SideBySide(Flowable):
@@ -159,9 +148,12 @@ def balanced_column(chinese: StoryBuilder, english: StoryBuilder, total: float, 
     columns = total - GAP
     lo, hi = math.ceil(COLUMN_RANGE[0] * columns / em), math.floor(COLUMN_RANGE[1] * columns / em)
 
+    zh_flow = [chinese.paragraph(a) for a, _ in pairs]  # each keeps its lines per width
+    en_flow = [english.paragraph(b) for _, b in pairs]
+
     def heights(width: float) -> tuple[float, float, float]:
-        left = [chinese.paragraph(a).wrap(width, TALL)[1] for a, _ in pairs]
-        right = [english.paragraph(b).wrap(columns - width, TALL)[1] for _, b in pairs]
+        left = [f.wrap(width, TALL)[1] for f in zh_flow]
+        right = [f.wrap(columns - width, TALL)[1] for f in en_flow]
         return sum(left), sum(right), sum(map(max, left, right))
 
     half = columns / 2

@@ -17,9 +17,9 @@ from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
 from briefgen.render.parallel import GAP, ParallelStoryBuilder, balanced_column
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
+from briefgen.render.tagging import BCP47 as PDF_LANG
 from briefgen.render.tagging import Numbering, OrderMark, Recorder, languages, tag_of
 
-PDF_LANG = {"zh": "zh-CN", "en": "en-US"}
 CHART_SCALE = 0.8  # the bilingual edition's charts: labels at 80% size, still above 7 pt
 
 

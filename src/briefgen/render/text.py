@@ -24,12 +24,10 @@ def text_block(spans: Sequence[Span], type_: Type, locale: str, *, align: str = 
     """A paragraph of spans in the edition's language; English body text hyphenates (headings,
     labels and centred lines do not unless asked)."""
     bold = bold_font or _bold(type_.font)
-    if locale == "zh" or any(has_chinese(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
-        style = TextStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
-                          space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
-        return in_language(CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style), "zh")
     style = TextStyle(leading=type_.leading, first_indent=first_indent, align=align, color=type_.color,
                       space_before=space_before, space_after=space_after, keep_with_next=keep_with_next)
+    if locale == "zh" or any(has_chinese(s.text) for s in spans):  # Chinese, or a DRAFT's untranslated text
+        return in_language(CJKParagraph([_cjk_span(s, type_, bold) for s in spans], style), "zh")
     hyphens = align == "justify" if hyphenate is None else hyphenate
     return in_language(EnglishParagraph(english_spans(spans, type_, bold), style, hyphenate=hyphens,
                                         balance=not hyphens and align != "justify"), locale)
