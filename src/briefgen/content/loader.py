@@ -166,8 +166,9 @@ class _Reader:
             self.problems.add(node.where, "units.yaml must map unit ids to their fields")
             return {}
         found = {key: u for key, value in node.entries.items() if (u := self.unit(key, node.keys[key], value))}
+        known = unit_table(found)
         for key, unit in found.items():
-            self.check_conversion(unit, {**found, **UNITS}, node.entries[key])
+            self.check_conversion(unit, known, node.entries[key])
         return found
 
     def check_conversion(self, unit: Unit, known: dict[str, Unit], node: Node) -> None:

@@ -10,6 +10,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from briefgen.build.select import select_briefs
+from briefgen.content.checks import LOCALE
 from briefgen.content.loader import BRIEF_FILE, load_brief
 from briefgen.content.model import Brief
 from briefgen.errors import ContentError, Location, Problem, UsageError
@@ -21,7 +22,6 @@ from briefgen.i18n.pofile import PoFile
 from briefgen.i18n.status import translation_status
 
 log = logging.getLogger("briefgen")
-LOCALE_NAME = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)?\Z")
 
 
 def run_i18n(action: str, content_dir: Path, names: list[str], locales: list[str] | None = None,
@@ -89,8 +89,9 @@ def donors(brief: Brief, locale: str) -> list[Donor]:
 
 def compile_(brief: Brief, locales: list[str]) -> list[Problem]:
     problems: list[Problem] = []
+    template = build_template(brief)  # one template for every locale
     for locale in locales:
-        status = translation_status(brief, locale)
+        status = translation_status(brief, locale, template)
         problems += status.errors()
         if problems:
             continue
@@ -106,8 +107,9 @@ def compile_(brief: Brief, locales: list[str]) -> list[Problem]:
 
 def status(brief: Brief, locales: list[str]) -> list[Problem]:
     problems: list[Problem] = []
+    template = build_template(brief)
     for locale in locales:
-        found = translation_status(brief, locale)
+        found = translation_status(brief, locale, template)
         print(found.summary())
         problems += found.problems
     return problems
@@ -115,7 +117,7 @@ def status(brief: Brief, locales: list[str]) -> list[Problem]:
 
 def init(brief: Brief, locale: str) -> list[Problem]:
     """A catalog for a new language: add the locale to brief.yaml and write its PO file."""
-    if not LOCALE_NAME.match(locale) or locale == SOURCE_LOCALE:
+    if not LOCALE.match(locale) or locale == SOURCE_LOCALE:
         raise UsageError(f"{locale!r} is not a target locale name (such as fr or pt_BR)")
     path = po_path(brief, locale)
     if locale in brief.locales and path.is_file():

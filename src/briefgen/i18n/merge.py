@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,14 +42,15 @@ def merge(template: PoFile, old: PoFile | None, header: Entry, donors: Sequence[
     exact.update({e.key: e for e in previous if e.obsolete and e.key not in exact})
     wanted = {t.key for t in template.entries}
     gone = [e for e in previous if e.key not in wanted and _has_translation(e)]
+    pool = gone + [e for e in exact.values() if _has_translation(e) and not e.obsolete]  # for near matches
     used: set[int] = set()
-    entries = [_merged(t, exact, gone, donors, used) for t in template.entries]
-    obsolete = [_obsolete(e) for e in previous if e.key not in wanted and id(e) not in used and _has_translation(e)]
+    entries = [_merged(t, exact, gone, pool, donors, used) for t in template.entries]
+    obsolete = [_obsolete(e) for e in gone if id(e) not in used]
     return PoFile(header, entries + obsolete)
 
 
-def _merged(wanted: Entry, exact: dict[Key, Entry], gone: list[Entry], donors: Sequence[Donor],
-            used: set[int]) -> Entry:
+def _merged(wanted: Entry, exact: dict[Key, Entry], gone: list[Entry], pool: list[Entry],
+            donors: Sequence[Donor], used: set[int]) -> Entry:
     found = exact.get(wanted.key)
     if found is not None:
         used.add(id(found))
@@ -57,7 +59,7 @@ def _merged(wanted: Entry, exact: dict[Key, Entry], gone: list[Entry], donors: S
     if moved is not None:
         used.add(id(moved))
         return _carry(wanted, moved)
-    similar = _closest(wanted, gone + [e for e in exact.values() if _has_translation(e) and not e.obsolete])
+    similar = _closest(wanted, pool)
     if similar is not None:
         used.add(id(similar))
         return _fuzzy(wanted, similar)
@@ -85,16 +87,7 @@ def _moved(wanted: Entry, gone: list[Entry], used: set[int]) -> Entry | None:
     if not same:
         return None
     context = wanted.msgctxt or ""
-    return max(same, key=lambda e: (id(e) not in used, not e.fuzzy, _common(context, e.msgctxt or "")))
-
-
-def _common(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    return max(same, key=lambda e: (id(e) not in used, not e.fuzzy, len(os.path.commonprefix([context, e.msgctxt or ""]))))
 
 
 def _closest(wanted: Entry, candidates: list[Entry], threshold: float = FUZZY_THRESHOLD) -> Entry | None:

@@ -136,9 +136,10 @@ class _Parser:
     def decode(self, data: bytes) -> str | None:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
-        for number, raw in enumerate(data.split(b"\n"), start=1):
-            if b"\0" in raw:
-                self.error(number, "NUL byte in the file; it is not a text file (save it again as UTF-8)")
+        if b"\0" in data:
+            for number, raw in enumerate(data.split(b"\n"), start=1):
+                if b"\0" in raw:
+                    self.error(number, "NUL byte in the file; it is not a text file (save it again as UTF-8)")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -148,9 +149,10 @@ class _Parser:
         return None if self.problems else text
 
     def parse(self, text: str) -> None:
-        for number, line in enumerate(text.split("\n"), start=1):
+        lines = text.split("\n")
+        for number, line in enumerate(lines, start=1):
             self.line(number, line.rstrip("\r"))
-        self.finish_entry(len(text.split("\n")))
+        self.finish_entry(len(lines))
         self.check_header()
 
     def line(self, number: int, line: str) -> None:

@@ -74,8 +74,7 @@ class Localizer:
         metric = self.brief.metrics[metric_id]
         if not metric.is_change:
             return [doc.Span(self.prose_figure(metric_id), bold, is_figure=True)]
-        before, figure, after = format_change(metric.value, self.brief.unit_of(metric), self.locale, vs=metric.vs,
-                                              year=metric.year, ui=self.ui, units=self.brief.units)
+        before, figure, after = self.change(metric)
         spans = [doc.Span(before, bold), doc.Span(figure, bold, is_figure=True), doc.Span(after, bold)]
         return [span for span in spans if span.text]
 
@@ -128,11 +127,12 @@ class Localizer:
 
     def change_words(self, metric: Metric) -> str:
         """A change figure as the text words it after its base: 比上年增加5000亿元, up 500 billion."""
-        if not metric.is_change:
-            return ""
-        words = format_change(metric.value, self.brief.unit_of(metric), self.locale, vs=metric.vs,
-                              year=metric.year, ui=self.ui, units=self.brief.units)
-        return "".join(words)
+        return "".join(self.change(metric)) if metric.is_change else ""
+
+    def change(self, metric: Metric) -> tuple[str, str, str]:
+        """A change figure's words before its figure, the figure, and the words after it."""
+        return format_change(metric.value, self.brief.unit_of(metric), self.locale, vs=metric.vs,
+                             year=metric.year, ui=self.ui, units=self.brief.units)
 
     def cover_datum(self, metric: Metric) -> doc.Datum:
         """A cover figure, its caption saying what it is: 生产总值增长（2025年目标）, GDP growth (2025 target)."""
