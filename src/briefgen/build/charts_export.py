@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefgen.build.edition import localized
+from briefgen.charts.export import FORMATS
 from briefgen.content.model import Brief
 from briefgen.files import atomic_write
 from briefgen.i18n.interface import interface
 
 log = logging.getLogger("briefgen")
-FORMATS = ("svg", "png", "square")
 SUFFIXES = {"svg": ".svg", "png": ".png", "square": "-square.png"}
 
 

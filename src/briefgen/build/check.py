@@ -14,6 +14,7 @@ from briefgen.content.loader import read_brief
 from briefgen.content.model import Brief
 from briefgen.errors import BriefError, Location, Problem
 from briefgen.i18n.catalog import build_template, read_catalog, target_locales, template_path
+from briefgen.i18n.pofile import PoFile
 from briefgen.i18n.status import translation_status
 from briefgen.render.faces import default_font_dir
 
@@ -34,19 +35,20 @@ def check_all(content_dir: Path, names: list[str], strict: bool = False, font_di
     return problems
 
 
-def check_translations(brief: Brief, detailed: bool = True) -> list[Problem]:
+def check_translations(brief: Brief) -> list[Problem]:
     """Every translation problem, one located line each: syntax errors, malformed, missing, fuzzy
     and stale messages, glossary violations, and a template older than the content."""
     problems: list[Problem] = []
+    template = build_template(brief)  # the content's messages, once for every locale
     for locale in target_locales(brief):
         try:
-            problems += translation_status(brief, locale).problems
+            problems += translation_status(brief, locale, template).problems
         except BriefError as exc:
             problems += exc.problems
-    return problems + _stale_template(brief)
+    return problems + _stale_template(brief, template)
 
 
-def _stale_template(brief: Brief) -> list[Problem]:
+def _stale_template(brief: Brief, template: PoFile) -> list[Problem]:
     path = template_path(brief)
     if not target_locales(brief):
         return []
@@ -56,7 +58,7 @@ def _stale_template(brief: Brief) -> list[Problem]:
         current = read_catalog(path)
     except BriefError as exc:
         return exc.problems
-    if [(e.key, e.references) for e in current.entries] != [(e.key, e.references) for e in build_template(brief).entries]:
+    if [(e.key, e.references) for e in current.entries] != [(e.key, e.references) for e in template.entries]:
         return [Problem(Location.of(path), "the template is older than the content: run 'briefgen i18n update'",
                         "warning")]
     return []

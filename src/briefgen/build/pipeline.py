@@ -27,7 +27,7 @@ from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
 from briefgen.errors import BriefError, ContentError, Location, LockTimeout, Problem, TranslationError, UsageError
 from briefgen.files import LOCK_TIMEOUT, atomic_write, locked, remove_partial, sha256_bytes
-from briefgen.i18n.catalog import SOURCE_LOCALE
+from briefgen.i18n.catalog import SOURCE_LOCALE, build_template
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
 from briefgen.render.faces import default_font_dir
@@ -154,9 +154,10 @@ def _statuses(brief: Brief, languages: list[str]) -> tuple[dict[str, Status], di
     """Each language's status, or the syntax errors of its catalog."""
     statuses: dict[str, Status] = {}
     broken: dict[str, list[Problem]] = {}
+    template = build_template(brief) if languages else None
     for locale in languages:
         try:
-            statuses[locale] = translation_status(brief, locale)
+            statuses[locale] = translation_status(brief, locale, template)
         except BriefError as exc:
             broken[locale] = exc.problems
     return statuses, broken

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen.build.fontfiles import font_problems
-from briefgen.content.checks import all_texts
+from briefgen.content.checks import _chart_texts, all_texts
 from briefgen.content.inline import MarkupError, parse_inline, references
-from briefgen.content.model import Brief, Chart, Text
+from briefgen.content.model import Brief, Text
 from briefgen.content.yamlsafe import code_point
 from briefgen.errors import BriefError, Location, Problem, UsageError
 from briefgen.files import outside_brief
@@ -62,19 +62,24 @@ def preflight(brief: Brief, font_dir: Path, locales: Iterable[str] | None = None
     """Every character each locale's edition prints, checked; one problem per character and place."""
     problems: list[Problem] = []
     places = _Places()
+    printed = list(_printed_texts(brief))
     for locale in locales or brief.locales:
         try:
             translations = load_translations(brief, locale)
         except BriefError:  # a broken catalog is the translation checks' to report
             continue
-        lines = _catalog_lines(translations.path) if translations.strings else {}
-        for text, chart in _printed_texts(brief):
+        lines: dict[tuple[str, str], int] | None = None  # read only when a translation has a problem
+        for text, chart in printed:
             found = translations.get(text.context, text.source)
             shown = found or text.source
-            path, line = (translations.path, lines.get((text.context, text.source), 0)) if found else (None, 0)
             faces = _faces(locale, shown, chart)
-            problems += _text_problems(shown, faces, font_dir, places, text.where if path is None else
-                                       Location.of(path, line))
+            if _printable(font_dir, faces).issuperset(shown):
+                continue
+            where = text.where
+            if found and translations.path is not None:
+                lines = _catalog_lines(translations.path) if lines is None else lines
+                where = Location.of(translations.path, lines.get((text.context, text.source), 0))
+            problems += _text_problems(shown, faces, font_dir, places, where)
         if not problems:  # what the brief's own texts print is reported above, at its place
             problems += _document_problems(brief, translations, font_dir)
     return list(dict.fromkeys(problems))
@@ -82,15 +87,10 @@ def preflight(brief: Brief, font_dir: Path, locales: Iterable[str] | None = None
 
 def _printed_texts(brief: Brief) -> Iterator[tuple[Text, bool]]:
     """Every text of the brief, and whether a chart draws it (chart words and metric labels)."""
-    charts = [c for c in brief.charts()]
-    chart_texts = {id(t) for c in charts for t in _chart_texts(c)}
+    chart_texts = {id(t) for c in brief.charts() for t in _chart_texts(c)}
     chart_texts |= {id(m.label) for m in brief.metrics.values()}
     for text in all_texts(brief):
         yield text, id(text) in chart_texts
-
-
-def _chart_texts(chart: Chart) -> tuple[Text, ...]:
-    return (chart.title, chart.description, chart.source, *chart.items)
 
 
 def _faces(locale: str, shown: str, chart: bool) -> tuple[str, ...]:
@@ -139,6 +139,12 @@ def _distinct(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
+@lru_cache(maxsize=4)
+def _drawable(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
+    """The characters at least one of the faces draws."""
+    return frozenset().union(*(covered(font_dir, face) for face in faces))
+
+
 @lru_cache(maxsize=16)
 def _printable(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
     """The characters every one of the faces draws and none of which is unwanted."""
@@ -176,7 +182,7 @@ def _document_problems(brief: Brief, translations: Translations, font_dir: Path)
     except BriefError as exc:
         return exc.problems
     faces = CJK_FACES if locale == SOURCE_LOCALE else LATIN_FACES
-    can_draw = set.union(*(set(covered(font_dir, f)) for f in faces + CJK_FACES))
+    can_draw = _drawable(font_dir, faces + CJK_FACES)
     missing = sorted({ch for text in _strings(document) for ch in text} - can_draw - {"\n"})
     where = Location.of(brief.root / "brief.yaml")
     return [Problem(where, f"the {locale} edition prints {code_point(ch)}, which no bundled font draws")
