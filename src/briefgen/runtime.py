@@ -21,7 +21,7 @@ def private_matplotlib_dir(environ: MutableMapping[str, str] = os.environ) -> Pa
         return None
     cache = environ.get("XDG_CACHE_HOME") or (str(Path(home) / ".cache") if home else "")
     candidates = [Path(cache) / "briefgen" / "matplotlib"] if cache else []
-    candidates.append(Path(tempfile.gettempdir()) / f"briefgen-{os.getuid()}" / "matplotlib")
+    candidates.append(Path(tempfile.gettempdir()) / f"briefgen-{_uid()}" / "matplotlib")
     for folder in candidates:
         if _private(folder):
             environ["MPLCONFIGDIR"] = str(folder)
@@ -47,8 +47,14 @@ def _private(folder: Path) -> bool:
         folder.mkdir(mode=0o700, exist_ok=True)
         for path in (folder.parent, folder):
             info = path.lstat()
-            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != _uid() or info.st_mode & 0o022:
                 return False
     except OSError:
         return False
     return os.access(folder, os.W_OK)
+
+
+def _uid() -> int:
+    """The user id; Windows has none (os.getuid is POSIX only) and no other user's folders to fear here."""
+    getuid = getattr(os, "getuid", None)
+    return getuid() if getuid is not None else 0
