@@ -27,10 +27,13 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "henan-2024"
 
 
-def pdftotext(pdf: Path) -> str:
+def pdftotext(pdf: Path, raw: bool = False) -> str:
+    """The PDF's text as poppler reads it; `raw` keeps content-stream order (each column's paragraph
+    whole in the bilingual edition) and every line-end hyphen, which the default mode drops."""
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+    flags = ["-raw"] if raw else []
+    return subprocess.run(["pdftotext", *flags, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
 
 

@@ -26,7 +26,7 @@ def nation(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def text(pdf: Path) -> str:
     """The PDF's text with line breaks rejoined: no spaces around Chinese, single spaces in English."""
-    raw = re.sub(r"-\n(?=[a-z])", "-", pdftotext(pdf))
+    raw = re.sub(r"-\n(?=[a-z])", "-", pdftotext(pdf, raw=True))
     joined = re.sub(r"\s+", " ", raw)
     return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])|(?<=\d) (?=[万亿%])", "", joined)
 

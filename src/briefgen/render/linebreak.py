@@ -38,13 +38,14 @@ SPACES = " \t"
 
 HAN_LATIN_GAP = 0.25  # em
 NUMBER_UNIT_PENALTY = 5.0  # cost of breaking 1324.9|亿斤
-WHOLE_PENALTY = 200.0  # cost of a break inside a whole span: taken only over a line stretched ¾ em a gap
-# (its letter-spacing cost, OVER_LIMIT_COST past SPACING_LIMIT included)
-ORPHAN_PENALTY = 1000.0  # cost of a last line holding a single character
+WHOLE_PENALTY = 50000.0  # cost of a break inside a metric's figure (1500|家): a reader marks it sooner
+# than a loose line; only a line spaced ½ em past SPACING_LIMIT costs more
+ORPHAN_PENALTY = 10000.0  # cost of a last line holding a single character: worse than a line 0.1 em loose
 SHORT_LAST_PENALTY = 300.0  # cost of a last line of two characters
 SPACING_LIMIT = 0.03  # em between clusters on a full line; beyond it a line costs much more
 GAP_STRETCH = 0.25  # em a Han–Latin gap may widen before letters space out (clreq's order)
-OVER_LIMIT_COST = 200.0  # per em of spacing over the limit (breaking 1324.9|亿斤 costs 5)
+OVER_LIMIT_LINE = 1000.0  # a full line spaced past SPACING_LIMIT: every other remedy is tried first
+OVER_LIMIT_COST = 100000.0  # per em over the limit, so the least loose such line is chosen
 COMPRESS_COST = 0.5  # per unit of the line's compressible punctuation used (clreq: compress first)
 PUSH_IN_COST = 0.01  # squeezing a line-final mark: cheaper than pushing a cluster out
 LOOSE_STOP = 1 / 3  # stop trying shorter lines once a third of the line would be stretch
@@ -451,7 +452,9 @@ def _cost(widths: _Widths, i: int, j: int, avail: float, align: str, first: bool
     widened = min(stretch, widths.latin_gaps(i, j) * GAP_STRETCH * em)
     ratio = (stretch - widened) / (max(hi - lo - 1, 1) * em)
     loose = widened / em / max(widths.latin_gaps(i, j), 1)
-    return penalty + 100.0 * ratio * ratio + 10.0 * loose * loose + OVER_LIMIT_COST * max(ratio - SPACING_LIMIT, 0.0)
+    over = ratio - SPACING_LIMIT
+    return penalty + 100.0 * ratio * ratio + 10.0 * loose * loose + (
+        OVER_LIMIT_LINE + OVER_LIMIT_COST * over if over > EPS else 0.0)
 
 
 # ---- positioning --------------------------------------------------------------------------
