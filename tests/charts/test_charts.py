@@ -186,7 +186,25 @@ def test_chinese_labels_break_between_phrases(text: str, width: float, lines: li
 def test_english_numbers_keep_their_scale_word_and_nothing_is_hyphenated() -> None:
     type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
     lines = type.wrap("over 1.5 trillion yuan of investment in upgrading", 1.2, 12, True)
-    assert "1.5 trillion" in " | ".join(lines) and not any(line.endswith("-") for line in lines)
+    assert "1.5\u00a0trillion" in " | ".join(lines) and not any(line.endswith("-") for line in lines)
+
+
+def test_english_labels_are_set_as_the_text_is() -> None:
+    """Chart labels go through the body text's typography: curly quotes and apostrophes, a
+    no-break space that wrapping keeps, an en dash in a range; measured as drawn."""
+    type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
+    label = 'Zhengzhou\'s "Three Batches" projects, 2021-2025, worth 6.8 trillion yuan'
+    assert type.printed(label) == "Zhengzhou’s “Three Batches” projects, 2021–2025, worth 6.8\u00a0trillion yuan"
+    lines = type.wrap(label, 1.0, 9)
+    assert "6.8\u00a0trillion" in lines or any(line.endswith("6.8\u00a0trillion") or line.startswith("6.8") for line in lines)
+    assert not any(line.endswith("6.8") for line in lines)
+    assert type.width("“Three”", 9) == type.width('"Three"', 9)
+
+
+def test_english_labels_with_chinese_keep_straight_quotes() -> None:
+    """Noto Sans SC draws curly quotes full width: English mixed with Chinese keeps straight ones."""
+    type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
+    assert type.printed('"Three Batches" 三个一批') == '"Three Batches" 三个一批'
 
 
 def _bar_widths(chart: ChartData) -> list[float]:

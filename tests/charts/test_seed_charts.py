@@ -55,7 +55,7 @@ def test_chart_numbers_come_from_the_metrics() -> None:
 def drawn_text(chart: ChartData) -> str:
     from briefgen.charts import draw, texts
 
-    return " ".join(t.get_text() for t in texts(draw(chart, FONTS)))
+    return " ".join(t.get_text() for t in texts(draw(chart, FONTS))).replace("\u00a0", " ")  # as copied
 
 
 TIMELINES = CHARTS + [c for locale in ("zh", "en") for c in localized(
@@ -87,8 +87,9 @@ def test_every_timeline_figure_stands_over_the_step_that_names_it(chart: ChartDa
 
 
 def _bare(text: str) -> str:
-    """Text without its spaces and line breaks (wrapping and Han-Latin gaps aside)."""
-    return "".join(text.replace('"', "").replace("“", "").replace("”", "").split())
+    """Text without its spaces, line breaks and quote shapes (wrapping, Han-Latin gaps and the
+    curly quotes a chart prints aside)."""
+    return "".join(text.replace('"', "").replace("“", "").replace("”", "").replace("’", "'").split())
 
 
 @pytest.mark.parametrize("locale", ["zh", "en"])

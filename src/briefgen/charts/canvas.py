@@ -58,7 +58,7 @@ class Canvas:
         va: str = "top",
     ) -> Text:
         """Text at (x, y) inches from the top left, in the face the Typesetter measures it with."""
-        s = self.type.spaced(s)
+        s = self.type.printed(s)
         path = self.type.path(s, bold)
         font = FontProperties(fname=path, size=size)
         spacing = self.type.linespacing(path)

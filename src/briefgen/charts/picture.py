@@ -17,6 +17,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.transforms import Transform
 
 from briefgen.charts.canvas import READING
+from briefgen.i18n.typography import NBSP
 from briefgen.model.picture import RGB, Op, PathOp, Picture, Rect, Segment, TextOp
 
 DRIFT = 0.05  # points a glyph may sit off its plain-advance position before a new run starts
@@ -108,8 +109,9 @@ class PictureRenderer(RendererBase):
         language = mtext.get_language() if mtext is not None else None
         runs = self._runs(s, prop, size, features, language)
         reading = self._reading()
+        # A no-break space copies out as a space, as in the body text (the faces give both one advance).
         self.ops.append(TextOp(
-            s, round(float(x), PLACES), round(float(y), PLACES), size, face[0], rgb,
+            s.replace(NBSP, " "), round(float(x), PLACES), round(float(y), PLACES), size, face[0], rgb,
             round(float(angle), PLACES) % 360, round(width, PLACES), runs, face[1], reading,
         ))
 

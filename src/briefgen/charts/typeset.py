@@ -9,13 +9,15 @@ from matplotlib import font_manager
 from matplotlib.ft2font import LoadFlags
 
 from briefgen.charts.style import LINESPACING
+from briefgen.i18n.typography import typeset_english
 from briefgen.model.document import has_chinese
 
 SLACK = 1.01  # safety margin over the raw advances (matplotlib lays text out unhinted, see RC)
 NO_START = set("，。、；：！？）》」』”’%‰,.;:!?)]}")  # clreq: may not begin a line
 NO_END = set("（《「『“‘([{")  # may not end a line
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_TOKEN = re.compile(rf"[^\s{_CJK}]+\s*|[{_CJK}]\s*|\s+")
+_BREAKABLE = r"[^\S\u00a0]"  # white space a line may break at: not the no-break space of "6.8 trillion"
+_TOKEN = re.compile(rf"(?:[^\s{_CJK}]|\u00a0)+{_BREAKABLE}*|[{_CJK}]{_BREAKABLE}*|{_BREAKABLE}+")
 _HYPHENATED = re.compile(r"[^-]+-+|[^-]+$|-+")
 # Noto Sans SC draws curly quotes full-width (CJK style): English text in it gets straight ones.
 _LATIN_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -54,9 +56,17 @@ class Typesetter:
         """`text` with a space at each Han-Latin boundary (K4): "增长 4.1%", "1324.9 亿斤"."""
         return _K4.sub(" ", text)
 
+    def printed(self, text: str) -> str:
+        """`text` as the chart draws it: Han-Latin gaps, and English in a Latin face set as the
+        body text is (curly quotes, en dashes in ranges, no-break spaces in figures and names)."""
+        text = self.spaced(text)
+        if self.locale == "zh" or has_chinese(text):
+            return text
+        return typeset_english(text) if self.latin is not None else text.translate(_LATIN_QUOTES)
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in inches of the widest line of `text` at `size` points."""
-        text = self.spaced(text)
+        text = self.printed(text)
         key = (text, size, bold)
         if key not in self._widths:
             self._widths[key] = self._measure(text, size, bold)
@@ -79,8 +89,8 @@ class Typesetter:
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
         """`text` in lines no wider than `width`, as even as the line count allows: English
         breaks at spaces and hyphens (a parenthesis starts a line), Chinese anywhere."""
-        text = self.spaced(text)
-        if self.locale != "zh" and (self.latin is None or has_chinese(text)):
+        text = self.printed(text)
+        if self.locale != "zh" and has_chinese(text):
             text = text.translate(_LATIN_QUOTES)
         if self.width(text, size, bold) > width:
             text = text.replace(" (", "\n(")

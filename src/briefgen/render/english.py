@@ -12,7 +12,7 @@ from typing import Sequence
 
 from briefgen.render import hyphenation, knuth_plass
 from briefgen.render.knuth_plass import INFINITY, Box, Glue, Item, Params, Penalty
-from briefgen.render.english_text import NBSP
+from briefgen.i18n.typography import NBSP
 from briefgen.render.linebreak import ALIGNMENTS, SPACES, Atom, Glyph, Line, Measure, Span, explode
 
 SOFT_HYPHEN = "\u00ad"

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pyphen
 
-from briefgen.render.english_text import PINYIN
+from briefgen.i18n.typography import PINYIN
 
 LEFT_MIN, RIGHT_MIN = 2, 3  # TeX's \lefthyphenmin and \righthyphenmin  # letters kept before and after a hyphenation point
 _CORE = re.compile(r"^([^\w]*)([A-Za-z][a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"

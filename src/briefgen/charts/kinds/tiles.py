@@ -12,6 +12,7 @@ from briefgen.charts.style import (
     BIG_PT, BLUE, BLUE_DARK, BLUE_TINT, INK, LABEL_PT, MARGIN, MIN_HEIGHT, ORANGE_DARK, VALUE_PT, WIDTH,
 )
 from briefgen.charts.typeset import Typesetter
+from briefgen.i18n.typography import NBSP
 from briefgen.model.document import ChartData, Datum
 
 GAP = 0.1
@@ -68,8 +69,9 @@ def draw_tiles(chart: ChartData, type: Typesetter) -> Canvas:
     for i, (tile, d) in enumerate(zip(tiles, data)):
         x = MARGIN + (i % cols) * (tile_w + GAP)
         y = top + (i // cols) * (tile_h + GAP)
-        delta = f" {type.spaced(changes[d.metric].change)}" if d.metric in changes else ""
-        with canvas.reads_as(f"{type.spaced(str(figure_of(d, type.locale)))}{delta} {d.label}"):
+        delta = f" {changes[d.metric].change}" if d.metric in changes else ""
+        reading = type.printed(f"{figure_of(d, type.locale)}{delta} {d.label}").replace(NBSP, " ")
+        with canvas.reads_as(reading):
             _tile(canvas, tile, (x, y, tile_w, tile_h), content)
     return canvas
 
