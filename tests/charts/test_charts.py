@@ -194,7 +194,7 @@ def test_english_labels_are_set_as_the_text_is() -> None:
     no-break space that wrapping keeps, an en dash in a range; measured as drawn."""
     type = Typesetter(font_paths(FONTS), "en", font_paths(FONTS, latin=True))
     label = 'Zhengzhou\'s "Three Batches" projects, 2021-2025, worth 6.8 trillion yuan'
-    assert type.printed(label) == "Zhengzhou’s “Three Batches” projects, 2021–2025, worth 6.8\u00a0trillion yuan"
+    assert type.printed(label) == "Zhengzhou’s “Three Batches” projects, 2021–2025, worth 6.8\u00a0trillion\u00a0yuan"
     lines = type.wrap(label, 1.0, 9)
     assert "6.8\u00a0trillion" in lines or any(line.endswith("6.8\u00a0trillion") or line.startswith("6.8") for line in lines)
     assert not any(line.endswith("6.8") for line in lines)

@@ -123,7 +123,9 @@ def test_balanced_heading_lines() -> None:
     pytest.param("in the '90s", "in the ’90s", id="decade"),
     pytest.param("(2021-2035)", "(2021–2035)", id="range"),
     pytest.param("COVID-19 and 5-year", "COVID-19 and 5-year", id="not-range"),
-    pytest.param("6.8 trillion yuan", "6.8\u00a0trillion yuan", id="scale"),
+    pytest.param("6.8 trillion yuan", "6.8\u00a0trillion\u00a0yuan", id="scale-and-unit"),
+    pytest.param("6.8 trillion in", "6.8\u00a0trillion in", id="scale"),
+    pytest.param("1 million mu, a million people", "1\u00a0million\u00a0mu, a million people", id="unit-after-scale"),
     pytest.param("300,000 hectares", "300,000\u00a0hectares", id="unit"),
     pytest.param("Xi Jinping said", "Xi\u00a0Jinping said", id="name"),
     pytest.param("He Said", "He Said", id="not-name"),
@@ -131,3 +133,11 @@ def test_balanced_heading_lines() -> None:
 def test_english_text_normalisation(plain: str, typeset: str) -> None:
     assert typeset_english(plain) == typeset
     assert len(typeset_english(plain)) == len(plain)
+
+
+def test_a_scale_word_is_never_hyphenated() -> None:
+    """A proofreader marked "(65 mil-|lion tonnes)": a scale word belongs to its figure."""
+    from briefgen.render.hyphenation import points
+
+    assert points("million") == () and points("billion,") == () and points("trillion") == ()
+    assert points("development") != ()

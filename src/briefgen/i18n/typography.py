@@ -14,6 +14,8 @@ UNITS = ("per cent", "percent", "hectares", "hectare", "mu", "jin", "tonnes", "t
          "kilometers", "metres", "meters", "kW", "kWh", "MW", "GW", "GWh", "yuan", "kg", "square", "cubic",
          "micrograms", "days", "years", "times")
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:%s)\b)" % "|".join(re.escape(w) for w in SCALE_WORDS + UNITS))
+# The unit after a number's scale word stays with it too: "1 million mu", "10 billion jin".
+_SCALE_UNIT = re.compile(r"(\d\u00a0(?:%s)) (?=(?:%s)\b)" % ("|".join(SCALE_WORDS), "|".join(re.escape(w) for w in UNITS)))
 _RANGE = re.compile(r"(?<![\w.-])(\d{1,4})-(\d{1,4})(?![\w-])")
 # Common one-syllable surnames; a pinyin given name after one is kept on its line (Xi Jinping).
 SURNAMES = frozenset(
@@ -34,6 +36,7 @@ def typeset_english(text: str) -> str:
     text = _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}" if int(m.group(1)) < int(m.group(2)) else m.group(0),
                       text)
     text = _NUMBER_UNIT.sub(NBSP, text)
+    text = _SCALE_UNIT.sub(lambda m: m.group(1) + NBSP, text)
     return _NAME.sub(_name_space, text)
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pyphen
 
-from briefgen.i18n.typography import PINYIN
+from briefgen.i18n.typography import PINYIN, SCALE_WORDS
 
 LEFT_MIN, RIGHT_MIN = 2, 3  # TeX's \lefthyphenmin and \righthyphenmin  # letters kept before and after a hyphenation point
 _CORE = re.compile(r"^([^\w]*)([A-Za-z][a-z]+)((?:['’]s)?[^\w]*)$")  # "(development," -> "development"
@@ -45,6 +45,8 @@ def points(word: str) -> tuple[Point, ...]:
     if not match:
         return ()
     lead, core = len(match.group(1)), match.group(2)
+    if core in SCALE_WORDS:  # part of a figure: 65 mil-|lion is never printed
+        return ()
     capital = core[0].isupper()
     if capital and PINYIN.fullmatch(core):
         return ()
