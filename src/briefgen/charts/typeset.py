@@ -60,16 +60,17 @@ class Typesetter:
         """`text` as the chart draws it: Han-Latin gaps, and English in a Latin face set as the
         body text is (curly quotes, en dashes in ranges, no-break spaces in figures and names)."""
         text = self.spaced(text)
-        if self.locale == "zh" or has_chinese(text):
+        if self.locale == "zh":
             return text
-        return typeset_english(text) if self.latin is not None else text.translate(_LATIN_QUOTES)
+        if self.latin is None or has_chinese(text):
+            return text.translate(_LATIN_QUOTES)
+        return typeset_english(text)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width in inches of the widest line of `text` at `size` points."""
-        text = self.printed(text)
-        key = (text, size, bold)
+        key = (text, size, bold)  # before printed(): the wrapper asks for the same pieces many times
         if key not in self._widths:
-            self._widths[key] = self._measure(text, size, bold)
+            self._widths[key] = self._measure(self.printed(text), size, bold)
         return self._widths[key]
 
     def _measure(self, text: str, size: float, bold: bool) -> float:
@@ -90,8 +91,6 @@ class Typesetter:
         """`text` in lines no wider than `width`, as even as the line count allows: English
         breaks at spaces and hyphens (a parenthesis starts a line), Chinese anywhere."""
         text = self.printed(text)
-        if self.locale != "zh" and has_chinese(text):
-            text = text.translate(_LATIN_QUOTES)
         if self.width(text, size, bold) > width:
             text = text.replace(" (", "\n(")
         lines: list[str] = []

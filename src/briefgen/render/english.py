@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from briefgen.i18n.typography import NBSP
 from briefgen.render import hyphenation, knuth_plass
 from briefgen.render.knuth_plass import INFINITY, Box, Glue, Item, Params, Penalty
-from briefgen.i18n.typography import NBSP
 from briefgen.render.linebreak import ALIGNMENTS, SPACES, Atom, Glyph, Line, Measure, Span, explode
 
 SOFT_HYPHEN = "\u00ad"

@@ -5,11 +5,11 @@ from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable
 
+from briefgen.i18n.typography import typeset_english
 from briefgen.model.document import Span, has_chinese
 from briefgen.render import linebreak
 from briefgen.render.cjk_paragraph import CJKParagraph
 from briefgen.render.english_paragraph import EnglishParagraph
-from briefgen.i18n.typography import typeset_english
 from briefgen.render.faces import cjk_face
 from briefgen.render.paragraph import TextStyle
 from briefgen.render.styles import Type
