@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,7 +73,7 @@ def preflight(brief: Brief, font_dir: Path, locales: Iterable[str] | None = None
             found = translations.get(text.context, text.source)
             shown = found or text.source
             faces = _faces(locale, shown, chart)
-            if _printable(font_dir, faces).issuperset(shown):
+            if _printable(font_dir, faces, shown):
                 continue
             where = text.where
             if found and translations.path is not None:
@@ -101,13 +101,13 @@ def _faces(locale: str, shown: str, chart: bool) -> tuple[str, ...]:
 
 def _text_problems(shown: str, faces: tuple[str, ...], font_dir: Path, places: _Places,
                    where: Location) -> list[Problem]:
-    if _printable(font_dir, faces).issuperset(shown):  # the common case, without a look per character
+    if _printable(font_dir, faces, shown):  # the common case, without a look per character
         return []
     problems = []
     for index, ch in _distinct(shown):
         reason = unwanted(ch)
         if reason is None:
-            lacking = [face for face in faces if ch not in covered(font_dir, face)]
+            lacking = [face for face in faces if ord(ch) not in code_points(font_dir, face)]
             if not lacking:
                 continue
             reason = f"is not in {FACES[lacking[0]]}, the font that draws it; it would print as a box"
@@ -139,29 +139,24 @@ def _distinct(text: str) -> Iterator[tuple[int, str]]:
             yield index, ch
 
 
-@lru_cache(maxsize=4)
-def _drawable(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
-    """The characters at least one of the faces draws."""
-    return frozenset().union(*(covered(font_dir, face) for face in faces))
+def _printable(font_dir: Path, faces: tuple[str, ...], text: str) -> bool:
+    """Whether every one of the faces draws every character of text, none of them unwanted.
+    Only the text's own characters are looked at: a face holds tens of thousands."""
+    characters = set(text) - {" ", "\n"}
+    return (all(ord(ch) in code_points(font_dir, face) for face in faces for ch in characters)
+            and not any(unwanted(ch) for ch in characters))
 
 
 @lru_cache(maxsize=16)
-def _printable(font_dir: Path, faces: tuple[str, ...]) -> frozenset[str]:
-    """The characters every one of the faces draws and none of which is unwanted."""
-    common = frozenset.intersection(*(covered(font_dir, face) for face in faces))
-    return frozenset(ch for ch in common if unwanted(ch) is None) | {" ", "\n"}
-
-
-@lru_cache(maxsize=16)
-def covered(font_dir: Path, face: str) -> frozenset[str]:
-    """The characters one bundled face can draw."""
+def code_points(font_dir: Path, face: str) -> Container[int]:
+    """The code points one bundled face can draw."""
     from reportlab.pdfbase.ttfonts import TTFError
 
     from briefgen.render.fontcache import load_font  # the parsed metrics, shared with the build
 
     path = font_dir / FACES[face]
     try:
-        return frozenset(chr(c) for c in load_font(face, path).face.charToGlyph)
+        return load_font(face, path).face.charToGlyph.keys()
     except (TTFError, OSError, ValueError, IndexError, KeyError) as exc:  # damaged past the size check
         raise UsageError(f"the font file is damaged ({exc}); reinstall briefgen's fonts", Location.of(path)) from None
 
@@ -182,8 +177,8 @@ def _document_problems(brief: Brief, translations: Translations, font_dir: Path)
     except BriefError as exc:
         return exc.problems
     faces = CJK_FACES if locale == SOURCE_LOCALE else LATIN_FACES
-    can_draw = _drawable(font_dir, faces + CJK_FACES)
-    missing = sorted({ch for text in _strings(document) for ch in text} - can_draw - {"\n"})
+    printed = {ch for text in _strings(document) for ch in text} - {"\n"}
+    missing = sorted(ch for ch in printed if not any(ord(ch) in code_points(font_dir, f) for f in faces + CJK_FACES))
     where = Location.of(brief.root / "brief.yaml")
     return [Problem(where, f"the {locale} edition prints {code_point(ch)}, which no bundled font draws")
             for ch in missing if unwanted(ch) is None]
