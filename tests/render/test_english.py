@@ -98,6 +98,18 @@ def test_wrapping_twice_at_different_widths_equals_wrapping_once() -> None:
     assert copied(twice.lines) == copied(EnglishParagraph(spans(), style).layout(200.0))
 
 
+def test_equal_paragraphs_share_one_setting_and_float_noise_in_a_width_does_not_matter() -> None:
+    """The bilingual edition sets its paragraphs while choosing the columns and again in its
+    story, at widths computed two ways (frame less column, column sum less column)."""
+    style = TextStyle(leading=14.7)
+    first = EnglishParagraph(spans(), style).layout(276.0)
+    again = EnglishParagraph(spans(), style).layout(462.0 - 168.0 - 18.0 + 1e-13)
+    assert again is first
+    unhyphenated = EnglishParagraph(spans(), style, hyphenate=False).layout(276.0)
+    assert unhyphenated is not first
+    assert not any(line.hyphen for line in unhyphenated)
+
+
 def test_a_split_keeps_its_lines_and_every_word() -> None:
     style = TextStyle(leading=14.7)
     para = EnglishParagraph(spans(), style)

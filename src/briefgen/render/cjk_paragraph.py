@@ -1,6 +1,8 @@
 """Chinese paragraphs and one-line Chinese text (running heads), set by linebreak by the clreq rules."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.render.linebreak import Line, Span, typeset
@@ -20,7 +22,7 @@ class CJKParagraph(SetParagraph):
 def draw_line(canv: Canvas, text: str, font: str, size: float, x: float, y: float, anchor: str = "left") -> None:
     """One line of Chinese on a page (running head, footer) with the paragraph's spacing rules:
     ¼-em Han–Latin gaps and compressed marks. `anchor` is where x is: left, center or right."""
-    line = typeset([Span(text, font, size)], 10_000.0, measure, 0.0, "left")[0]
+    line = _one_line(text, font, size)
     shift = {"left": 0.0, "center": line.width / 2, "right": line.width}[anchor]
     out = canv.beginText()
     for glyph in line.glyphs:
@@ -29,3 +31,9 @@ def draw_line(canv: Canvas, text: str, font: str, size: float, x: float, y: floa
         out.setTextOrigin(x - shift + glyph.x, y)
         out.textOut(glyph.text)
     canv.drawText(out)
+
+
+@lru_cache(maxsize=256)
+def _one_line(text: str, font: str, size: float) -> Line:
+    """A running head or footer, set once per process: every page draws it again."""
+    return typeset([Span(text, font, size)], 10_000.0, measure, 0.0, "left")[0]

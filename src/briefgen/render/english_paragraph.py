@@ -19,5 +19,8 @@ class EnglishParagraph(SetParagraph):
     def _piece(self, spans: tuple[Span, ...], style: TextStyle) -> EnglishParagraph:
         return EnglishParagraph(spans, style, self.setting.hyphenate, self.setting.balance)
 
+    def options(self) -> tuple[object, ...]:
+        return (self.style.first_indent, self.setting)
+
     def typeset(self, width: float) -> list[Line]:
         return typeset(self.spans, width, measure, self.style.first_indent, self.setting)

@@ -35,6 +35,10 @@ class TextStyle:
             raise ValueError("leading must be positive")
 
 
+WIDTH_DIGITS = 6  # a width is rounded to a millionth of a point before it is set
+SHARED_LAYOUTS = 8192  # paragraph settings kept per process (the seed's bilingual edition makes about 1,400)
+
+
 @lru_cache(maxsize=None)
 def measure(text: str, font: str, size: float) -> float:
     """Advance width of text in a registered font, as the PDF viewer will place it."""
@@ -70,12 +74,23 @@ class SetParagraph(Flowable):
         """The paragraph's lines at this width (each engine's own)."""
         raise NotImplementedError
 
+    def natural_width(self) -> float:
+        """The paragraph's length set in one line, its first indent included."""
+        return self.style.first_indent + sum(measure(s.text, s.font, s.size) for s in self.spans if s.text != "\n")
+
+    def options(self) -> tuple[object, ...]:
+        """Everything besides spans and width that typeset() depends on (hashable)."""
+        return (self.style.first_indent, self.style.align)
+
     def layout(self, width: float) -> tuple[Line, ...]:
-        """The lines at this width (cached: platypus wraps a flowable more than once)."""
+        """The lines at this width: platypus wraps a flowable more than once, and the bilingual
+        edition sets the same paragraphs while it chooses its columns and again in its story, so
+        settings are kept per instance and shared between equal paragraphs."""
         if self._fixed is not None:
             return self._fixed
+        width = round(width, WIDTH_DIGITS)  # 276.00000000000006, from a frame less a column, is 276
         if width not in self._layouts:
-            self._layouts[width] = tuple(self.typeset(width))
+            self._layouts[width] = _shared_layout(self, width)
         return self._layouts[width]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -106,8 +121,8 @@ class SetParagraph(Flowable):
         start = lines[0].start
         tail = self._piece(_slice(self.spans, start, None),
                            replace(self.style, first_indent=0.0, space_before=0.0))
-        tail._layouts[width] = tuple(replace(line, start=line.start - start, end=line.end - start)
-                                     for line in lines)  # the same lines, not a new setting
+        moved = tuple(replace(line, start=line.start - start, end=line.end - start) for line in lines)
+        tail._layouts[round(width, WIDTH_DIGITS)] = moved  # the same lines, not a new setting
         return tail
 
     def _piece(self, spans: tuple[Span, ...], style: TextStyle) -> SetParagraph:
@@ -146,6 +161,21 @@ class SetParagraph(Flowable):
         """Distance from the top of a line box to its baseline: the em box centred in it."""
         size = max((s.size for s in self.spans if not s.rise), default=0.0)
         return (self.style.leading - size) / 2 + ASCENT * size
+
+
+_LAYOUTS: dict[tuple[object, ...], tuple[Line, ...]] = {}
+
+
+def _shared_layout(paragraph: SetParagraph, width: float) -> tuple[Line, ...]:
+    """The paragraph's lines, set once per process for equal text, setting and width (the
+    cache is bounded: the oldest settings go first)."""
+    key = (type(paragraph), paragraph.spans, paragraph.options(), width)
+    found = _LAYOUTS.get(key)
+    if found is None:
+        found = _LAYOUTS[key] = tuple(paragraph.typeset(width))
+        if len(_LAYOUTS) > SHARED_LAYOUTS:
+            del _LAYOUTS[next(iter(_LAYOUTS))]
+    return found
 
 
 def split_point(total: int, fits: int) -> int:
