@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -201,12 +202,16 @@ def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool) -> list
 
 def _space(atoms: list[Atom]) -> list[Atom]:
     """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps."""
-    out = [replace(a, advance=a.width, trim=_half(a) if a.ch in FULLWIDTH_CLOSING else 0.0)
-           for a in atoms]
-    for t in range(1, len(out)):
-        out[t - 1] = _squeezed(out[t - 1], out[t])
-        out[t] = replace(out[t], gap=_gap(out[t - 1], out[t]))
-    return out
+    advances = [a.width for a in atoms]
+    trims = [_half(a) if a.ch in FULLWIDTH_CLOSING else 0.0 for a in atoms]
+    gaps = [0.0] * len(atoms)
+    for t in range(1, len(atoms)):
+        before, atom = atoms[t - 1], atoms[t]
+        if _squeezes(before, atom):
+            advances[t - 1], trims[t - 1] = before.width - _half(before), 0.0
+        gaps[t] = _gap(before, atom)
+    return [Atom(a.ch, a.font, a.size, a.rise, a.pos, a.width, advance=advance, gap=gap, trim=trim, unit=a.unit)
+            for a, advance, gap, trim in zip(atoms, advances, gaps, trims)]
 
 
 def _half(atom: Atom) -> float:
@@ -214,7 +219,7 @@ def _half(atom: Atom) -> float:
     return atom.size / 2 if abs(atom.width - atom.size) < 0.05 * atom.size else 0.0
 
 
-def _squeezed(a: Atom, b: Atom) -> Atom:
+def _squeezes(a: Atom, b: Atom) -> bool:
     """。” ，“ ）、 “《 take 1.5 em: the first mark gives up half its advance.
 
     A closing mark loses its blank right half; before another opening mark, an opening
@@ -222,10 +227,8 @@ def _squeezed(a: Atom, b: Atom) -> Atom:
     """
     marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
     if a.ch not in marks or b.ch not in marks or not _half(a) or not _half(b):
-        return a
-    if a.ch in FULLWIDTH_OPENING and b.ch in FULLWIDTH_CLOSING:
-        return a  # “” keeps both blanks
-    return replace(a, advance=a.width - _half(a), trim=0.0)
+        return False
+    return not (a.ch in FULLWIDTH_OPENING and b.ch in FULLWIDTH_CLOSING)  # “” keeps both blanks
 
 
 def _gap(a: Atom, b: Atom) -> float:
@@ -363,39 +366,62 @@ class _Widths:
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self.clusters = clusters
-        self.sums, self.gaps, self.shrinks, self.gapped = [0.0], [0.0], [0.0], [0]
+        self.sums, self.gaps, self.shrinks, self.gapped, self.chars = [0.0], [0.0], [0.0], [0], [0]
         self.max_trim = max((c.trim for c in clusters), default=0.0)
         for c in clusters:
             self.sums.append(self.sums[-1] + c.width)
             self.gaps.append(self.gaps[-1] + c.gap)
             self.shrinks.append(self.shrinks[-1] + c.shrink)
             self.gapped.append(self.gapped[-1] + (1 if c.gap > 0 else 0))
+            self.chars.append(self.chars[-1] + c.chars)
+        sizes = {c.size for c in clusters}
+        self.size = sizes.pop() if len(sizes) == 1 else None  # one size (the usual case): the em of every line
+        n = len(clusters)
+        self.lead = [n] * (n + 1)  # lead[i]: the first cluster from i on that is not a space
+        for k in range(n - 1, -1, -1):
+            self.lead[k] = self.lead[k + 1] if clusters[k].space else k
+        self.back = list(range(n + 1))  # back[j]: where a run ending at j ends without its spaces
+        for k in range(1, n + 1):
+            self.back[k] = self.back[k - 1] if clusters[k - 1].space else k
 
     def edges(self, i: int, j: int) -> tuple[int, int]:
-        while i < j and self.clusters[i].space:
-            i += 1
-        while j > i and self.clusters[j - 1].space:
-            j -= 1
-        return i, j
+        """i..j without the spaces at its ends."""
+        lo = self.lead[i]
+        lo = j if lo > j else lo
+        hi = self.back[j]
+        return lo, lo if hi < lo else hi
+
+    def em(self, lo: int, hi: int) -> float:
+        """The largest size among clusters lo..hi (not empty)."""
+        return self.size if self.size is not None else max(c.size for c in self.clusters[lo:hi])
 
     def natural(self, i: int, j: int) -> float:
-        lo, hi = self.edges(i, j)
+        return self.natural_between(*self.edges(i, j))
+
+    def natural_between(self, lo: int, hi: int) -> float:
+        """natural() of a run already stripped of its edge spaces (edges' lo, hi)."""
         if lo == hi:
             return 0.0
         return self.sums[hi] - self.sums[lo] + self.gaps[hi] - self.gaps[lo + 1]
 
     def trim(self, i: int, j: int) -> float:
-        lo, hi = self.edges(i, j)
+        return self.trim_between(*self.edges(i, j))
+
+    def trim_between(self, lo: int, hi: int) -> float:
         return self.clusters[hi - 1].trim if hi > lo else 0.0
 
     def latin_gaps(self, i: int, j: int) -> int:
         """Han–Latin gaps between the clusters of the line (not before its first)."""
-        lo, hi = self.edges(i, j)
+        return self.latin_gaps_between(*self.edges(i, j))
+
+    def latin_gaps_between(self, lo: int, hi: int) -> int:
         return self.gapped[hi] - self.gapped[lo + 1] if hi > lo else 0
 
     def shrink(self, i: int, j: int) -> float:
         """What compressing the marks inside the line could give (its last mark trims instead)."""
-        lo, hi = self.edges(i, j)
+        return self.shrink_between(*self.edges(i, j))
+
+    def shrink_between(self, lo: int, hi: int) -> float:
         if hi == lo:
             return 0.0
         return self.shrinks[hi] - self.shrinks[lo] - self.clusters[hi - 1].tail
@@ -407,8 +433,12 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
     best, nxt = [0.0] * (n + 1), [n] * (n + 1)
     for i in range(n - 1, -1, -1):
         avail = frame.width - (frame.indent if i == 0 else 0.0)
-        best[i], nxt[i] = min(((_cost(widths, i, j, avail, frame.align, i == 0) + best[j], j)
-                               for j in _candidates(widths, i, avail)), default=(0.0, n))
+        total, end = math.inf, n
+        for j, lo, hi, natural in _candidates(widths, i, avail):
+            cost = _cost(widths, j, lo, hi, natural, avail, frame.align, i == 0) + best[j]
+            if cost <= total:  # a tie goes to the shorter line (candidates come longest first)
+                total, end = cost, j
+        best[i], nxt[i] = total, end
     lines, i = [], 0
     while i < n:
         lines.append((i, nxt[i]))
@@ -416,42 +446,51 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
     return lines
 
 
-def _candidates(widths: _Widths, i: int, avail: float) -> list[int]:
+Candidate = tuple[int, int, int, float]  # line end j, the line's edges lo and hi, its natural width
+
+
+def _candidates(widths: _Widths, i: int, avail: float) -> list[Candidate]:
     """Ends of the lines starting at cluster i worth trying, longest first."""
     n = len(widths.clusters)
     room = min(widths.shrinks[n] - widths.shrinks[i], avail / 2)
     reach = widths.sums[i] + avail + widths.max_trim + room + EPS
     top = bisect.bisect_right(widths.sums, reach, i + 1) - 1
-    found: list[int] = []
+    found: list[Candidate] = []
     for j in range(min(top, n), i, -1):
-        nat = widths.natural(i, j)
-        if nat - widths.trim(i, j) - widths.shrink(i, j) > avail + EPS:
+        lo, hi = widths.edges(i, j)
+        natural = widths.natural_between(lo, hi)
+        if natural - widths.trim_between(lo, hi) - widths.shrink_between(lo, hi) > avail + EPS:
             continue
-        found.append(j)
-        if j < n and avail - nat > avail * LOOSE_STOP:
+        found.append((j, lo, hi, natural))
+        if j < n and avail - natural > avail * LOOSE_STOP:
             break
-    return found or [i + 1]  # an overfull cluster still takes a line of its own
+    if not found:  # an overfull cluster still takes a line of its own
+        lo, hi = widths.edges(i, i + 1)
+        found.append((i + 1, lo, hi, widths.natural_between(lo, hi)))
+    return found
 
 
-def _cost(widths: _Widths, i: int, j: int, avail: float, align: str, first: bool) -> float:
-    """Badness of the line i..j: 0 for the last line unless it is an orphan."""
-    clusters, (lo, hi) = widths.clusters, widths.edges(i, j)
+def _cost(widths: _Widths, j: int, lo: int, hi: int, natural: float, avail: float, align: str,
+          first: bool) -> float:
+    """Badness of the line ending before cluster j (edges lo, hi): 0 for the last line unless
+    it is an orphan."""
+    clusters = widths.clusters
     if j == len(clusters):
-        chars = sum(c.chars for c in clusters[lo:hi])
+        chars = widths.chars[hi] - widths.chars[lo]
         if first:
             return 0.0
         return ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
-    stretch = avail - widths.natural(i, j)
+    stretch = avail - natural
     penalty = clusters[j].penalty + 1.0
     if stretch < 0:  # push in before pushing out: the line-end mark's half, then the others'
-        squeeze = max(-stretch - widths.trim(i, j), 0.0)
-        return penalty + PUSH_IN_COST + COMPRESS_COST * squeeze / max(widths.shrink(i, j), EPS)
+        squeeze = max(-stretch - widths.trim_between(lo, hi), 0.0)
+        return penalty + PUSH_IN_COST + COMPRESS_COST * squeeze / max(widths.shrink_between(lo, hi), EPS)
     if align != "justify" or hi == lo:
         return penalty + (stretch / avail) ** 2  # ragged: prefer even lines
-    em = max(c.size for c in clusters[lo:hi])
-    widened = min(stretch, widths.latin_gaps(i, j) * GAP_STRETCH * em)
+    em, gaps = widths.em(lo, hi), widths.latin_gaps_between(lo, hi)
+    widened = min(stretch, gaps * GAP_STRETCH * em)
     ratio = (stretch - widened) / (max(hi - lo - 1, 1) * em)
-    loose = widened / em / max(widths.latin_gaps(i, j), 1)
+    loose = widened / em / max(gaps, 1)
     over = ratio - SPACING_LIMIT
     return penalty + 100.0 * ratio * ratio + 10.0 * loose * loose + (
         OVER_LIMIT_LINE + OVER_LIMIT_COST * over if over > EPS else 0.0)
