@@ -8,8 +8,8 @@ processes of the build) and peak memory (the largest process). Rows: one edition
 (empty output folder and chart cache; the per-user font cache kept, as on a real machine), all
 editions from cold, a rebuild with nothing changed, and the zh edition of a brief four times as
 long as the seed (its parts repeated) to show how cost grows. With --peers it first runs
-../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone) and prints each row's ratio
-to the peer figure measured in the same run. Speed figures live here, not in the test suite.
+../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone), and again at the end, and
+prints each row's ratio to the mean of the two peer figures. Speed figures live here, not in the test suite.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BRIEFGEN = [sys.executable, "-m", "briefgen.cli"]
 SEED = ROOT / "content" / "henan-2024"
+PACKAGE = ROOT / "src" / "briefgen"
 # runs a command and prints wall seconds, CPU seconds of it and its descendants, and peak RSS in KiB
 PROBE = """
 import resource, subprocess, sys, time
@@ -94,7 +95,10 @@ def main() -> int:
 
     def clean() -> None:  # the chart cache lives in the output folder: a cold row draws every chart
         shutil.rmtree(out, ignore_errors=True)
-    peer = peer_figure() if args.peers else None
+    # an installed package has its bytecode compiled (pip does it); an editable one run under
+    # PYTHONDONTWRITEBYTECODE would compile briefgen's modules on every run (about 0.13 s)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(PACKAGE)], check=True, stdout=subprocess.DEVNULL)
+    before = peer_figure() if args.peers else None
     build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(ROOT / "content"), "henan-2024"]
     subprocess.run(build, check=True, stdout=subprocess.DEVNULL)  # fills the per-user font cache
     big = four_times_seed(work / "content")
@@ -108,6 +112,11 @@ def main() -> int:
     big_build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(work / "content"), "--edition", "zh"]
     rows.append(("4x seed (zh), cold", measure(big_build, clean, args.runs)))
     shutil.rmtree(work, ignore_errors=True)
+    peer = None
+    if before is not None:  # this machine's speed drifts by a fifth within minutes: peers before and after
+        after = peer_figure()
+        peer = (before + after) / 2
+        print(f"peer figure before {before:.3f} s, after {after:.3f} s, mean {peer:.3f} s")
     print(f"cores: {os.cpu_count()}, runs: {args.runs}")
     print(f"{'':<32} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}" + (f" {'/ peer':>7}" if peer else ""))
     for label, (wall, cpu, peak) in rows:

@@ -89,22 +89,22 @@ def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Param
     """
     sums = _Sums(items)
     active = [_after(items, sums, -1, 0, 0, 0, 0.0, None)]
-    for b, item in enumerate(items):
-        if not _legal(items, b):
-            continue
+    widths: dict[int, float] = {}  # measure() per line number: asked once per node per breakpoint
+    for b in _legal_breaks(items):
+        item = items[b]
         found: dict[tuple[int, int], _Node] = {}
         survivors: list[_Node] = []
         forced = isinstance(item, Penalty) and item.cost <= -INFINITY
         for node in active:
-            width = measure(node.line)
+            width = widths.get(node.line)
+            if width is None:
+                width = widths[node.line] = measure(node.line)
             ratio = _ratio(items, sums, node, b, width, params)
-            if ratio < -1 or forced:
-                pass  # this node can start no later line: deactivate it
-            else:
-                survivors.append(node)
+            if ratio >= -1 and not forced:
+                survivors.append(node)  # else this node can start no later line: deactivate it
             if (-1 <= ratio <= params.tolerance) or (params.overfull and ratio < -1):
                 _consider(items, sums, node, b, ratio, params, found, width)
-        active = survivors + _undominated(found.values(), params.fitness_demerits)
+        active = survivors + _undominated(found.values(), params.fitness_demerits) if found else survivors
         if not active:
             return None
     finals = [n for n in active if n.position == len(items) - 1]
@@ -132,6 +132,10 @@ def _undominated(nodes: Iterable[_Node], slack: float) -> list[_Node]:
                    for k in kept):
             kept.append(node)
     return kept
+
+
+def _legal_breaks(items: Sequence[Item]) -> list[int]:
+    return [b for b in range(len(items)) if _legal(items, b)]
 
 
 def _legal(items: Sequence[Item], b: int) -> bool:
