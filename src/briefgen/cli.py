@@ -269,9 +269,10 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from briefgen.build import pictures
+    from briefgen.build import manifest, pictures
+    from briefgen.build.edition import build_date
 
-    if args.jobs != 1:
+    if args.jobs != 1 and not manifest.probably_current(args.content, args.out, build_date()):
         pictures.prewarm()  # first, so matplotlib loads in parallel with everything below
     try:
         return _build(args)

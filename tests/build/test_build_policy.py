@@ -169,3 +169,23 @@ def test_malformed_catalog_is_one_located_line(river: Path, tmp_path: Path, caps
     assert build(river, tmp_path / "out") == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(f"{po}:"), err
+
+
+def test_a_build_guesses_from_file_times_whether_to_start_the_chart_process_early(river: Path, tmp_path: Path) -> None:
+    """The guess only decides whether matplotlib is loaded ahead; it must say "stale" whenever
+    content changed after the last build, or the last build was on another day."""
+    import datetime as dt
+    import os
+
+    from briefgen.build.manifest import NAME, probably_current
+
+    out = tmp_path / "out"
+    assert not probably_current(river, out, dt.date.today())  # never built
+    assert build(river, out, "--edition", "zh") == 0
+    written = (out / NAME).stat().st_mtime
+    today = dt.datetime.fromtimestamp(written, dt.timezone.utc).date()
+    assert probably_current(river, out, today)
+    assert not probably_current(river, out, today + dt.timedelta(days=1))  # the date is in every fingerprint
+    part = river / "river-2025/parts/overview.yaml"
+    os.utime(part, (written + 5, written + 5))
+    assert not probably_current(river, out, today)
