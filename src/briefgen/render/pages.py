@@ -15,7 +15,7 @@ from briefgen.model.document import has_chinese
 from briefgen.render.faces import face_for
 from briefgen.render.keep import KeepWithFirstLines
 from briefgen.render.styles import ACCENT, DRAFT_GREY, MUTED, RULE, Geometry
-from briefgen.render.tagging import Recorder, Tag, TaggingFrame, artifact, attach, marked
+from briefgen.render.tagging import Recorder, Tag, TaggingFrame, artifact, attach, discard_drawing, marked
 
 MARK_LENGTH = 6 * mm
 
@@ -72,6 +72,10 @@ class PageCounter(TableOfContents):
     def beforeBuild(self) -> None:  # noqa: N802
         self.previous, self.total = self.total, 0
 
+    def counting(self) -> bool:
+        """The first pass, which only counts: it is never satisfied (previous is 0, the count is not)."""
+        return self.previous <= 0
+
     def pages(self, current: int) -> int:
         """The total to print: last pass's count (the next pass corrects a change)."""
         return self.previous if self.previous > 0 else current
@@ -104,6 +108,7 @@ class BriefDocTemplate(BaseDocTemplate):
     def handle_documentBegin(self) -> None:  # noqa: N802
         super().handle_documentBegin()
         self.canv.setPageCompression(1)
+        discard_drawing(self.canv, self.counter.counting())  # never the last pass: its canvas is not saved
         if self.recorder is not None:  # marked content of this pass only
             self.recorder.reset()
             attach(self.canv, self.recorder)

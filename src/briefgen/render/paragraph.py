@@ -10,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.render.linebreak import ALIGNMENTS, Line, Span
+from briefgen.render.tagging import discarded
 
 ASCENT = 0.88  # top of the em box above the baseline, in em (Noto: 880/1000)
 SQUEEZED_SCALE = 95.0  # % width of a squeezed Chinese mark (see draw)
@@ -135,6 +136,8 @@ class SetParagraph(Flowable):
         A squeezed mark (K3) is drawn 5% narrower: its box then overlaps the next glyph by
         less than ½ em, which pdftotext still reads as one line (at ½ em it may not).
         """
+        if discarded(self.canv):
+            return
         text = self.canv.beginText()
         text.setFillColor(self.style.color)
         state: tuple[str, float, float, float, float] | None = None

@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.platypus import Flowable
 
 from briefgen.model.picture import PathOp, Picture, Rect, TextOp
+from briefgen.render.tagging import discarded
 
 # (latin, bold) -> the face registered by render.fonts: Noto Sans SC, or Noto Sans for English charts
 FACES = {(False, False): "Sans", (False, True): "Sans-Bold", (True, False): "LatinSans", (True, True): "LatinSans-Bold"}
@@ -49,6 +50,8 @@ class PictureFlowable(Flowable):
 
     def draw(self) -> None:
         canv: Canvas = self.canv
+        if discarded(canv):
+            return
         canv.saveState()
         canv.scale(self.scale, self.scale)
         _clip(canv, (0.0, 0.0, self.picture.width, self.picture.height))

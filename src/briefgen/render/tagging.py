@@ -97,6 +97,16 @@ def attach(canv: Canvas, recorder: Recorder) -> None:
     canv._briefgen_recorder = recorder  # type: ignore[attr-defined]
 
 
+def discard_drawing(canv: Canvas, discarded: bool) -> None:
+    """Say whether what is drawn on this canvas will be thrown away (a layout pass that only
+    counts pages and places contents entries): text and pictures need not be drawn on it."""
+    canv._briefgen_discarded = discarded  # type: ignore[attr-defined]
+
+
+def discarded(canv: Canvas) -> bool:
+    return bool(getattr(canv, "_briefgen_discarded", False))
+
+
 def tag(flowable: Flowable, role: str, order: tuple[int, ...], lang: str = "", alt: str = "",
         parents: tuple[tuple[str, tuple[int, ...]], ...] = ()) -> Flowable:
     """Give a flowable its structure role; returns the flowable."""
