@@ -14,7 +14,7 @@ from pathlib import Path
 from briefgen import __version__
 from briefgen.errors import BriefError, Problem, Stopped
 from briefgen.files import LOCK_TIMEOUT
-from briefgen.runtime import private_matplotlib_dir
+from briefgen.runtime import private_matplotlib_dir, probably_current
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70  # 70: EX_SOFTWARE; 75 lock timeout; 130/143 stopped
 
@@ -269,10 +269,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from briefgen.build import manifest, pictures
-    from briefgen.build.edition import build_date
+    from briefgen.build import pictures
 
-    if args.jobs != 1 and not manifest.probably_current(args.content, args.out, build_date()):
+    if args.jobs != 1 and not probably_current(args.content, args.out):
         pictures.prewarm()  # first, so matplotlib loads in parallel with everything below
     try:
         return _build(args)

@@ -1,13 +1,32 @@
 """The process environment briefgen runs in: a private matplotlib folder when the default one
 cannot be written (an unprivileged user, a read-only or missing home), so no warning is printed
-and the font cache survives between builds."""
+and the font cache survives between builds; and what can be decided before anything heavy is
+imported."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
+
+
+MANIFEST_NAME = "manifest.json"  # in the output folder (build/manifest.py writes it)
+
+
+def probably_current(content_dir: Path, out: Path, today: dt.date | None = None) -> bool:
+    """A guess, from file times alone, that a build would find nothing to do: the manifest was
+    written today (UTC), after every file of the content folder last changed. It only decides
+    whether to start work early (the chart process); fingerprints decide what is built."""
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    try:
+        written = (out / MANIFEST_NAME).stat().st_mtime
+        if dt.datetime.fromtimestamp(written, dt.timezone.utc).date() != today:
+            return False
+        return all(path.stat().st_mtime <= written for path in content_dir.rglob("*") if path.is_file())
+    except OSError:
+        return False
 
 
 def private_matplotlib_dir(environ: MutableMapping[str, str] = os.environ) -> Path | None:

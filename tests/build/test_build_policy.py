@@ -177,7 +177,8 @@ def test_a_build_guesses_from_file_times_whether_to_start_the_chart_process_earl
     import datetime as dt
     import os
 
-    from briefgen.build.manifest import NAME, probably_current
+    from briefgen.runtime import MANIFEST_NAME as NAME
+    from briefgen.runtime import probably_current
 
     out = tmp_path / "out"
     assert not probably_current(river, out, dt.date.today())  # never built

@@ -1,7 +1,6 @@
 """build/manifest.json: each brief's inputs and outputs with sha256, translation status and warnings."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,9 @@ from briefgen.content.model import Brief
 from briefgen.errors import Problem
 from briefgen.files import LOCK_TIMEOUT, atomic_write, locked, sha256_file
 from briefgen.i18n.status import Status
+from briefgen.runtime import MANIFEST_NAME
 
-NAME = "manifest.json"
+NAME = MANIFEST_NAME
 
 
 def read(out: Path) -> dict[str, Any]:
@@ -21,19 +21,6 @@ def read(out: Path) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {"briefs": {}}
-
-
-def probably_current(content_dir: Path, out: Path, today: dt.date) -> bool:
-    """A guess, from file times alone, that a build would find nothing to do: the manifest was
-    written today, after every file of the content folder last changed. Only for deciding whether
-    to start work early (the chart process); is_current decides what is built."""
-    try:
-        written = (out / NAME).stat().st_mtime
-        if dt.datetime.fromtimestamp(written, dt.timezone.utc).date() != today:
-            return False
-        return all(path.stat().st_mtime <= written for path in content_dir.rglob("*") if path.is_file())
-    except OSError:
-        return False
 
 
 def is_current(out: Path, brief_id: str, output: Path, fingerprint: str) -> bool:

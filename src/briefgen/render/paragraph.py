@@ -75,12 +75,10 @@ class SetParagraph(Flowable):
         """The paragraph's lines at this width (each engine's own)."""
         raise NotImplementedError
 
-    def natural_width(self) -> float:
-        """The paragraph's length set in one line, its first indent included."""
-        return self.style.first_indent + sum(measure(s.text, s.font, s.size) for s in self.spans if s.text != "\n")
-
     def options(self) -> tuple[object, ...]:
-        """Everything besides spans and width that typeset() depends on (hashable)."""
+        """Everything besides spans and width that typeset() depends on (hashable): settings are
+        shared between paragraphs whose type, spans, options and width are equal, so a subclass
+        with state of its own that changes its lines must add it here."""
         return (self.style.first_indent, self.style.align)
 
     def layout(self, width: float) -> tuple[Line, ...]:
@@ -167,6 +165,11 @@ class SetParagraph(Flowable):
 
 
 _LAYOUTS: dict[tuple[object, ...], tuple[Line, ...]] = {}
+
+
+def forget_layouts() -> None:
+    """Drop the shared settings (at the start of an edition: equal paragraphs meet within one)."""
+    _LAYOUTS.clear()
 
 
 def _shared_layout(paragraph: SetParagraph, width: float) -> tuple[Line, ...]:

@@ -11,7 +11,7 @@ equal height: the Chinese is shorter, so its column is narrower.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
 
@@ -140,32 +140,35 @@ def body_paragraphs(document: Document) -> Iterator[Para]:
 def balanced_column(chinese: StoryBuilder, english: StoryBuilder, total: float, em: float) -> float:
     """The Chinese column's width (whole ems) that makes the paired body text shortest.
 
-    Each pair is as tall as its taller side. The two texts' areas (their lines laid end to end,
-    times the leading) give the width at which both columns come out equally tall; the sum of
-    the pairs' heights is then measured there and at the nearer neighbouring em, and the
-    shorter wins (a full search over every width gives the same answer on the seed, at four
-    times the cost). The story then reuses the winner's settings (paragraph.layout)."""
-    pairs = list(zip(body_paragraphs(chinese.doc), body_paragraphs(english.doc), strict=True))
+    Each pair is as tall as its taller side. The two texts' areas, measured once at half
+    width, give the width at which both columns come out equally tall; the sum of the pairs'
+    heights is then measured there and at the nearer neighbouring em, and the shorter wins (a
+    full search over every width gives the same answer, at four times the cost: see the tests).
+    The story then reuses the winner's settings (paragraph.layout shares them)."""
     columns = total - GAP
     lo, hi = math.ceil(COLUMN_RANGE[0] * columns / em), math.floor(COLUMN_RANGE[1] * columns / em)
+    heights = paired_heights(chinese, english, total)
+    half = columns / 2
+    zh_height, en_height, _ = heights(half)
+    ems = min(max(columns * zh_height / (zh_height + en_height) / em, lo), hi)  # equal areas
+    near = [min(max(n, lo), hi) for n in (round(ems), round(ems) + (1 if ems > round(ems) else -1))]
+    return min((heights(n * em)[2], n * em) for n in dict.fromkeys(near))[1]
 
+
+def paired_heights(chinese: StoryBuilder, english: StoryBuilder,
+                   total: float) -> Callable[[float], tuple[float, float, float]]:
+    """For a Chinese column width: the heights of the Chinese body text, of the English one, and
+    of the pairs side by side (each as tall as its taller side)."""
+    pairs = list(zip(body_paragraphs(chinese.doc), body_paragraphs(english.doc), strict=True))
     zh_flow = [chinese.paragraph(a) for a, _ in pairs]
     en_flow = [english.paragraph(b) for _, b in pairs]
 
-    def heights(width: float) -> float:
+    def heights(width: float) -> tuple[float, float, float]:
         left = [f.wrap(width, TALL)[1] for f in zh_flow]
         right = [f.wrap(total - width - GAP, TALL)[1] for f in en_flow]  # as SideBySide divides it
-        return sum(map(max, left, right))
+        return sum(left), sum(right), sum(map(max, left, right))
 
-    zh_area, en_area = _area(zh_flow), _area(en_flow)
-    ems = min(max(columns * zh_area / (zh_area + en_area) / em, lo), hi)  # equal heights
-    near = [min(max(n, lo), hi) for n in (round(ems), round(ems) + (1 if ems > round(ems) else -1))]
-    return min((heights(n * em), n * em) for n in dict.fromkeys(near))[1]
-
-
-def _area(paragraphs: list[SetParagraph]) -> float:
-    """What the paragraphs cover, in square points, set in one endless line each."""
-    return sum(p.natural_width() * p.style.leading for p in paragraphs)
+    return heights
 
 
 class ParallelStoryBuilder:

@@ -14,6 +14,7 @@ from briefgen.render.accessible import DocumentFacts, finish
 from briefgen.render.faces import faces_for
 from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
+from briefgen.render.paragraph import forget_layouts
 from briefgen.render.parallel import GAP, ParallelStoryBuilder, balanced_column
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
@@ -38,6 +39,7 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
 
 
 def _render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
+    forget_layouts()  # shared within one edition; a long-lived process (watch) keeps none from the last
     register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
     ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks, typo.measure_em)
@@ -58,6 +60,7 @@ def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, 
 def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
                          options: RenderOptions, stamps: tuple[str, str],
                          english_charts: dict[str, Picture] | None) -> bytes:
+    forget_layouts()  # shared within one edition; a long-lived process (watch) keeps none from the last
     register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en", column=True)
@@ -66,20 +69,27 @@ def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str,
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
     words = replace(_words(chinese, zh_ui, zh_typo.sans, footer, english), latin_font=en_typo.sans)
 
-    chart_width = CHART_SCALE * geo.text_width  # two drawings of each chart, one above the other
 
     def builders(column: float) -> tuple[StoryBuilder, StoryBuilder]:
-        left = StoryBuilder(chinese, charts, zh_typo, zh_ui, column, stamps[0], chart_width, key_prefix="z")
-        right = StoryBuilder(english, en_charts, en_typo, en_ui, geo.text_width - column - GAP, stamps[1],
-                             chart_width, key_prefix="e")
-        # a narrow English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
-        right.body_align, right.banner_label = "left", False
-        return left, right
+        return column_builders(chinese, english, (charts, en_charts), geo.text_width, stamps, column)
 
     column = balanced_column(*builders(geo.text_width / 2), geo.text_width, zh_typo.body.size)
     full = StoryBuilder(chinese, charts, zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
     story = ParallelStoryBuilder(full, *builders(column), column).story()
     return _build(chinese, geo, words, story, "zh-CN", options, english)
+
+
+def column_builders(chinese: Document, english: Document, charts: tuple[dict[str, Picture], dict[str, Picture]],
+                    text_width: float, stamps: tuple[str, str], column: float) -> tuple[StoryBuilder, StoryBuilder]:
+    """The bilingual edition's builders: Chinese in a column this wide, English beside it."""
+    zh_typo, en_typo = typography("zh"), typography("en", column=True)
+    chart_width = CHART_SCALE * text_width  # two drawings of each chart, one above the other
+    left = StoryBuilder(chinese, charts[0], zh_typo, interface("zh"), column, stamps[0], chart_width, key_prefix="z")
+    right = StoryBuilder(english, charts[1], en_typo, interface("en"), text_width - column - GAP, stamps[1],
+                         chart_width, key_prefix="e")
+    # a narrow English column justifies with rivers: ragged right with hyphens; banners labelled once, on the left
+    right.body_align, right.banner_label = "left", False
+    return left, right
 
 
 def _words(document: Document, ui: Interface, font: str, footer: str, other: Document | None = None) -> PageWords:
