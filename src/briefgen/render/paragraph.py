@@ -37,7 +37,7 @@ class TextStyle:
 
 
 WIDTH_DIGITS = 6  # a width is rounded to a millionth of a point before it is set
-SHARED_LAYOUTS = 8192  # paragraph settings kept per process (the seed's bilingual edition makes about 1,400)
+SHARED_LAYOUTS = 8192  # paragraph settings kept within one edition (the seed's editions make a few hundred)
 
 
 @lru_cache(maxsize=None)
@@ -173,8 +173,8 @@ def forget_layouts() -> None:
 
 
 def _shared_layout(paragraph: SetParagraph, width: float) -> tuple[Line, ...]:
-    """The paragraph's lines, set once per process for equal text, setting and width (the
-    cache is bounded: the oldest settings go first)."""
+    """The paragraph's lines, set once per edition for equal text, setting and width (the
+    cache is bounded: the oldest settings go first; forget_layouts empties it)."""
     key = (type(paragraph), paragraph.spans, paragraph.options(), width)
     found = _LAYOUTS.get(key)
     if found is None:

@@ -69,7 +69,6 @@ def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str,
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
     words = replace(_words(chinese, zh_ui, zh_typo.sans, footer, english), latin_font=en_typo.sans)
 
-
     def builders(column: float) -> tuple[StoryBuilder, StoryBuilder]:
         return column_builders(chinese, english, (charts, en_charts), geo.text_width, stamps, column)
 
