@@ -14,6 +14,7 @@ from briefgen.build.edition import localized
 from briefgen.content.loader import load_brief
 from briefgen.model.document import Document, Span
 from briefgen.render.styles import geometry
+from briefgen.i18n.words import word_starts
 from tests.build.conftest import ROOT, pdftotext
 
 LIMIT = 0.30  # no page more than 30% empty, except a part's last page
@@ -147,6 +148,39 @@ def test_no_figure_is_split_from_its_unit(seed_build: Path, edition: str) -> Non
     split = [f"{a[-8:]}|{b[:8]}" for a, b in zip(lines, lines[1:]) for f in wanted
              if any(a.endswith(f[:k]) and b.startswith(f[k:]) for k in range(1, len(f)))]
     assert split == []
+
+
+def ragged_texts(document: Document) -> set[str]:
+    """Headings, figure titles and captions: the Chinese text set ragged."""
+    texts = set()
+    for part in document.parts:
+        charts = [part.chart] + [section.chart for section in part.sections]
+        texts |= {part.title} | {c.title for c in charts if c} | {c.description for c in charts if c}
+        for section in part.sections:
+            texts |= {section.title, "".join(s.text for s in section.headline)}
+    return {t for t in texts if HAN.search(t)}
+
+
+@pytest.mark.parametrize("edition", ["zh", "zh-en"])
+def test_headings_and_captions_break_between_words(seed_build: Path, edition: str) -> None:
+    """推进绿色|低碳, not 推进绿|色低碳: a ragged Chinese line ends where a word ends (by the
+    segmenter the breaker uses), so a line pair that splits one of these texts splits it there."""
+    page_text = "\n".join(line.strip() for line in pdftotext(seed_build / f"henan-2024-{edition}.pdf", raw=True).splitlines())
+    found, inside = 0, []
+    for text in ragged_texts(documents()[0]):
+        starts = set(word_starts(text))
+        chars = [(k, ch) for k, ch in enumerate(text) if not ch.isspace()]
+        pattern = "\\s*".join(f"({re.escape(ch)})" for _, ch in chars)  # a line may end between any two
+        pattern += r"(?=\n|$)"  # where the text ends its paragraph (not inside body text that quotes it)
+        for match in re.finditer(pattern, page_text):
+            for n in range(1, len(chars)):
+                if "\n" in page_text[match.end(n):match.start(n + 1)]:
+                    k = chars[n][0]
+                    found += 1
+                    if k not in starts:
+                        inside.append(f"{text[:k]}|{text[k:]}")
+    assert found >= (3 if edition == "zh" else 20)  # the bilingual column wraps most headings
+    assert inside == []
 
 
 def test_bilingual_cover_carries_both_languages(seed_build: Path) -> None:

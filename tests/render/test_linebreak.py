@@ -308,3 +308,43 @@ def test_spacing_limit_outranks_a_two_character_last_line() -> None:
     lines = setting("一二三，四五六七八九" * 3 + "一二", 10, indent_em=0)
     assert texts(lines)[-1] == "一二"
     assert all(line.spacing <= 0.03 * EM + 1e-9 for line in lines)
+
+
+def segmenter(*words: str) -> linebreak.WordStarts:
+    """A word segmenter that knows one text, cut into these words."""
+    starts = tuple(sum(len(w) for w in words[:k]) for k in range(len(words)))
+
+    def word_starts(text: str) -> tuple[int, ...]:
+        assert text == "".join(words)
+        return starts
+    return word_starts
+
+
+HEADING = ("深化", "污染", "防治", "攻坚", "，", "推进", "绿色", "低碳", "转型")
+
+
+def test_a_ragged_heading_breaks_after_its_pause_mark_not_inside_a_word() -> None:
+    text = "".join(HEADING)
+    assert texts(setting(text, 12, "left", indent_em=0)) == ["深化污染防治攻坚，推进绿", "色低碳转型"]
+    lines = typeset([Span(text, "F", SIZE)], 12 * EM, measure, 0.0, "left", words=segmenter(*HEADING))
+    assert texts(lines) == ["深化污染防治攻坚，", "推进绿色低碳转型"]
+
+
+def test_a_ragged_heading_breaks_between_words_and_keeps_a_one_character_word_with_the_next() -> None:
+    """推动高质量发展|再上新台阶: not 推动高质量发|展 (inside a word), nor 再|上 (再 belongs with 上),
+    nor 推动高质量|发展再上新台阶 (lines shorten downwards)."""
+    words = ("推动", "高质量", "发展", "再", "上", "新台阶")
+    lines = typeset([Span("".join(words), "F", SIZE)], 10 * EM, measure, 0.0, "left", words=segmenter(*words))
+    assert texts(lines) == ["推动高质量发展", "再上新台阶"]
+
+
+def test_a_particle_stays_with_the_word_before_it() -> None:
+    words = ("激发", "有", "潜能", "的", "消费", "扩大", "有", "效益", "的", "投资")
+    lines = typeset([Span("".join(words), "F", SIZE)], 9 * EM, measure, 0.0, "left", words=segmenter(*words))
+    assert texts(lines) == ["激发有潜能的消费", "扩大有效益的投资"]
+
+
+def test_justified_text_breaks_anywhere_whatever_the_words() -> None:
+    text = "".join(HEADING) * 3
+    plain = typeset([Span(text, "F", SIZE)], 12 * EM, measure, 0.0, "justify")
+    assert typeset([Span(text, "F", SIZE)], 12 * EM, measure, 0.0, "justify", words=segmenter(*HEADING * 3)) == plain

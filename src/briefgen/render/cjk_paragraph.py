@@ -7,6 +7,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.render.linebreak import Line, Span, typeset
 from briefgen.render.paragraph import SQUEEZED_SCALE, SetParagraph, TextStyle, measure, split_point
+from briefgen.i18n.words import word_starts
 
 CJKStyle = TextStyle
 __all__ = ["CJKParagraph", "CJKStyle", "draw_line", "measure", "split_point"]
@@ -16,7 +17,13 @@ class CJKParagraph(SetParagraph):
     """A Chinese paragraph: justified by clreq rules, split with no lone line at a page edge."""
 
     def typeset(self, width: float) -> list[Line]:
-        return typeset(self.spans, width, measure, self.style.first_indent, self.style.align)
+        """Justified text breaks between any two characters, as Chinese does; ragged text
+        (headings, captions) that needs more than a line is balanced and broken between words."""
+        indent, align = self.style.first_indent, self.style.align
+        lines = typeset(self.spans, width, measure, indent, align)
+        if align == "justify" or len(lines) <= self.getPlainText().rstrip("\n").count("\n") + 1:
+            return lines
+        return typeset(self.spans, width, measure, indent, align, words=word_starts)
 
 
 def draw_line(canv: Canvas, text: str, font: str, size: float, x: float, y: float, anchor: str = "left") -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 Measure = Callable[[str, str, float], float]
+WordStarts = Callable[[str], Sequence[int]]  # the offsets in a text where its words begin, ascending
 ALIGNMENTS = ("justify", "left", "center", "right")
 
 # K1: characters that may not start a line (clreq "basic" + Western equivalents).
@@ -50,6 +51,12 @@ OVER_LIMIT_COST = 100000.0  # per em over the limit, so the least loose such lin
 COMPRESS_COST = 0.5  # per unit of the line's compressible punctuation used (clreq: compress first)
 PUSH_IN_COST = 0.01  # squeezing a line-final mark: cheaper than pushing a cluster out
 LOOSE_STOP = 1 / 3  # stop trying shorter lines once a third of the line would be stretch
+WORD_BREAK_COST = 0.05  # a ragged line ending between two words of a phrase (推动高质量发展|再上新台阶)
+LAST_LINE_WEIGHT = 0.5  # balanced text: a short last line costs half as much as a short line above it,
+# so that lines shorten downwards (推动高质量发展|再上新台阶) rather than the other way round
+PARTICLES = "的地得了着过们"  # one-character words that belong with the word before them
+BOUND_COST = 1.0  # next to any other one-character word, which belongs with the next: 再|上, 九|方面
+INSIDE_WORD_COST = 2.0  # a ragged line ending inside a word (推进绿|色): worse than one more line
 EPS = 1e-9
 
 
@@ -118,6 +125,7 @@ class _Cluster:
     penalty: float  # cost of a break before this cluster
     shrink: float = 0.0  # how much its full-width marks' blank halves may give up (K3), inside a line
     tail: float = 0.0  # of which its last atom's (already counted as trim at a line end)
+    split: float = 0.0  # what a ragged line ending before it adds, by the words it parts
 
 
 @dataclass(frozen=True)
@@ -127,11 +135,15 @@ class _Frame:
     width: float
     indent: float
     align: str
+    balance: bool = False  # ragged lines of even length, the last one too, broken between words
 
 
 def typeset(spans: Sequence[Span], width: float, measure: Measure,
-            first_indent: float = 0.0, align: str = "justify") -> list[Line]:
+            first_indent: float = 0.0, align: str = "justify", words: WordStarts | None = None) -> list[Line]:
     """Break the spans into lines of the given width; the first line is indented.
+
+    With `words` (a word segmenter), ragged text (headings, captions) is balanced and broken
+    between words, after a pause mark or at a space where it can be.
 
     The steps: explode spans into atoms (one character each), measure them and apply the
     spacing rules (K3 punctuation compression, K4 Han–Latin gaps), group atoms into
@@ -146,10 +158,11 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
     if not atoms:
         return []
     segments = _segments(atoms)
+    starts = words("".join(span.text for span in spans)) if words is not None and align != "justify" else None
     lines: list[Line] = []
     for n, (pos, segment) in enumerate(segments):
-        frame = _Frame(width, first_indent if n == 0 else 0.0, align)
-        lines.extend(_set_segment(segment, frame, pos, n == len(segments) - 1))
+        frame = _Frame(width, first_indent if n == 0 else 0.0, align, balance=starts is not None)
+        lines.extend(_set_segment(segment, frame, pos, n == len(segments) - 1, starts))
     return lines
 
 
@@ -188,11 +201,15 @@ def _segments(atoms: list[Atom]) -> list[tuple[int, list[Atom]]]:
     return [(pos, _space(seg)) for pos, seg in segments]
 
 
-def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool) -> list[Line]:
+def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool,
+                 starts: Sequence[int] | None = None) -> list[Line]:
     """Set the text between two hard breaks; its last line is ragged."""
     if not atoms:
         return [Line((), 0.0, last, pos, pos)]
     clusters = _clusters(atoms, max(frame.width - max(frame.indent, 0.0), EPS))
+    if starts is not None:
+        clusters = [clusters[0]] + [replace(c, split=_split_cost(atoms, before, c, starts))
+                                    for before, c in zip(clusters, clusters[1:])]
     breaks = _breaks(clusters, frame)
     return [_place(atoms, clusters[i:j], frame, i == 0, j == len(clusters), last)
             for i, j in breaks]
@@ -359,6 +376,24 @@ def _squeezable(atom: Atom) -> float:
     return _half(atom)
 
 
+def _split_cost(atoms: list[Atom], before: _Cluster, after: _Cluster, starts: Sequence[int]) -> float:
+    """Nothing after a pause mark or at a space, a little between words, more beside a
+    one-character word that belongs with its neighbour, much inside a word."""
+    end, start = atoms[before.stop - 1], atoms[after.first]
+    if end.ch in PAUSE_STOP or before.space or after.space:
+        return 0.0
+    if not (_is_han(end.ch) and _is_han(start.ch)):
+        return WORD_BREAK_COST
+    k = bisect.bisect_left(starts, start.pos)
+    if k == len(starts) or starts[k] != start.pos:
+        return INSIDE_WORD_COST
+    next_start = starts[k + 1] if k + 1 < len(starts) else atoms[-1].pos + 1
+    particle_after = next_start - start.pos == 1 and start.ch in PARTICLES
+    counted = before.stop > 1 and not _is_han(atoms[before.stop - 2].ch)  # 2024年, 10家: a unit
+    single_before = k > 0 and start.pos - starts[k - 1] == 1 and end.ch not in PARTICLES and not counted
+    return BOUND_COST if particle_after or single_before else WORD_BREAK_COST
+
+
 # ---- K5: choosing the breaks --------------------------------------------------------------
 
 class _Widths:
@@ -434,8 +469,8 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
     for i in range(n - 1, -1, -1):
         avail = frame.width - (frame.indent if i == 0 else 0.0)
         total, end = math.inf, n
-        for j, lo, hi, natural in _candidates(widths, i, avail):
-            cost = _cost(widths, j, lo, hi, natural, avail, frame.align, i == 0) + best[j]
+        for j, lo, hi, natural in _candidates(widths, i, avail, 1.0 if frame.balance else LOOSE_STOP):
+            cost = _cost(widths, j, lo, hi, natural, avail, frame, i == 0) + best[j]
             if cost <= total:  # a tie goes to the shorter line (candidates come longest first)
                 total, end = cost, j
         best[i], nxt[i] = total, end
@@ -449,8 +484,9 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
 Candidate = tuple[int, int, int, float]  # line end j, the line's edges lo and hi, its natural width
 
 
-def _candidates(widths: _Widths, i: int, avail: float) -> list[Candidate]:
-    """Ends of the lines starting at cluster i worth trying, longest first."""
+def _candidates(widths: _Widths, i: int, avail: float, loose_stop: float) -> list[Candidate]:
+    """Ends of the lines starting at cluster i worth trying, longest first, down to the first
+    line that would leave more than loose_stop of the width as stretch."""
     n = len(widths.clusters)
     room = min(widths.shrinks[n] - widths.shrinks[i], avail / 2)
     reach = widths.sums[i] + avail + widths.max_trim + room + EPS
@@ -462,7 +498,7 @@ def _candidates(widths: _Widths, i: int, avail: float) -> list[Candidate]:
         if natural - widths.trim_between(lo, hi) - widths.shrink_between(lo, hi) > avail + EPS:
             continue
         found.append((j, lo, hi, natural))
-        if j < n and avail - natural > avail * LOOSE_STOP:
+        if j < n and avail - natural > avail * loose_stop:
             break
     if not found:  # an overfull cluster still takes a line of its own
         lo, hi = widths.edges(i, i + 1)
@@ -470,18 +506,19 @@ def _candidates(widths: _Widths, i: int, avail: float) -> list[Candidate]:
     return found
 
 
-def _cost(widths: _Widths, j: int, lo: int, hi: int, natural: float, avail: float, align: str,
+def _cost(widths: _Widths, j: int, lo: int, hi: int, natural: float, avail: float, frame: _Frame,
           first: bool) -> float:
     """Badness of the line ending before cluster j (edges lo, hi): 0 for the last line unless
-    it is an orphan."""
-    clusters = widths.clusters
+    it is an orphan, or unless lines are balanced."""
+    clusters, align = widths.clusters, frame.align
     if j == len(clusters):
         chars = widths.chars[hi] - widths.chars[lo]
         if first:
             return 0.0
-        return ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
+        short = ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
+        return short + (LAST_LINE_WEIGHT * ((avail - natural) / avail) ** 2 if frame.balance else 0.0)
     stretch = avail - natural
-    penalty = clusters[j].penalty + 1.0
+    penalty = clusters[j].penalty + clusters[j].split + 1.0
     if stretch < 0:  # push in before pushing out: the line-end mark's half, then the others'
         squeeze = max(-stretch - widths.trim_between(lo, hi), 0.0)
         return penalty + PUSH_IN_COST + COMPRESS_COST * squeeze / max(widths.shrink_between(lo, hi), EPS)
