@@ -175,11 +175,14 @@ def test_matplotlib_is_imported_only_in_charts() -> None:
     ("text", "width", "lines"),
     [
         pytest.param("2024年：更新改造老旧管网4000公里以上", 1.45, ["2024 年：", "更新改造老旧管网", "4000 公里以上"], id="at-phrases"),
-        pytest.param("2025年：郑州都市圈经济总量大幅提升", 1.45, ["2025 年：", "郑州都市圈经济", "总量大幅提升"], id="long-phrase-starts-a-line"),
+        pytest.param("2025年：郑州都市圈经济总量大幅提升", 1.45, ["2025 年：", "郑州都市圈", "经济总量大幅提升"], id="long-phrase-starts-a-line"),
+        pytest.param("全社会研发投入强度突破百分之二", 0.75, ["全社会研发", "投入强度突破", "百分之二"], id="between-words"),
         pytest.param("全社会研发投入强度", 3.0, ["全社会研发投入强度"], id="fits"),
     ],
 )
 def test_chinese_labels_break_between_phrases(text: str, width: float, lines: list[str]) -> None:
+    """At a pause mark or a Han-Latin gap where a phrase fits, else between words (经济|总量,
+    强度|突破: filled without a dictionary they broke 经济总|量, 强度突|破)."""
     assert Typesetter(font_paths(FONTS), "zh").wrap(text, width, 8.5) == lines
 
 

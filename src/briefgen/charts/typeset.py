@@ -10,6 +10,7 @@ from matplotlib.ft2font import LoadFlags
 
 from briefgen.charts.style import LINESPACING
 from briefgen.i18n.typography import typeset_english
+from briefgen.i18n.words import word_starts
 from briefgen.model.document import has_chinese
 
 SLACK = 1.01  # safety margin over the raw advances (matplotlib lays text out unhinted, see RC)
@@ -26,6 +27,7 @@ _LATIN_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # so the numbers copy out of chart and text alike: "1324.9 亿斤".
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff〇"
 _LATIN = "0-9A-Za-z\u00c0-\u024f%‰‱°′″$£€#"
+_IS_HAN = re.compile(f"[{_HAN}]")
 _K4 = re.compile(rf"(?<=[{_HAN}])(?=[{_LATIN}])|(?<=[{_LATIN}])(?=[{_HAN}])")
 
 
@@ -89,7 +91,7 @@ class Typesetter:
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
         """`text` in lines no wider than `width`, as even as the line count allows: English
-        breaks at spaces and hyphens (a parenthesis starts a line), Chinese anywhere."""
+        breaks at spaces and hyphens (a parenthesis starts a line), Chinese between words."""
         text = self.printed(text)
         if self.width(text, size, bold) > width:
             text = text.replace(" (", "\n(")
@@ -98,15 +100,15 @@ class Typesetter:
             parts = [p for t in _keep_scales(tokens(paragraph)) for p in self._split(t, width, size, bold)]
             broken = self._balance(parts, width, size, bold)
             if has_chinese(paragraph) and len(broken) > 1:
-                broken = self._by_phrase(parts, broken, width, size, bold)
+                parts = [p for t in _whole_words(paragraph, parts) for p in self._too_wide(t, width, size, bold)]
+                broken = self._by_phrase(parts, self._balance(parts, width, size, bold), width, size, bold)
             lines.extend(broken)
         return lines
 
     def _by_phrase(self, parts: list[str], anywhere: list[str], width: float, size: float, bold: bool) -> list[str]:
         """Chinese broken between phrases (after a pause mark, at a Han-Latin gap) wherever one
-        fits, inside a phrase only when it is wider than the line (without a dictionary, such a
-        break may still fall inside a word): 2024 年：| 更新改造老旧管网, not 更新改造老|旧管网.
-        Kept unless it costs more than one extra line."""
+        fits, between its words only when it is wider than the line: 2024 年：| 更新改造老旧管网,
+        not 更新改造老|旧管网. Kept unless it costs more than one extra line."""
         pieces: list[str] = []
         for phrase in _phrases(parts):
             whole = "".join(phrase)
@@ -120,6 +122,10 @@ class Typesetter:
         if "-" not in token.strip("-") or self.width(token.rstrip(), size, bold) <= width:
             return [token]
         return _HYPHENATED.findall(token)
+
+    def _too_wide(self, word: str, width: float, size: float, bold: bool) -> list[str]:
+        """A Chinese word wider than the line, in characters again."""
+        return [word] if len(word) == 1 or self.width(word.rstrip(), size, bold) <= width else tokens(word)
 
     def _balance(self, parts: list[str], width: float, size: float, bold: bool) -> list[str]:
         """The narrowest fill with as few lines as a fill to `width` (no short last line)."""
@@ -192,6 +198,21 @@ def _phrases(parts: list[str]) -> list[list[str]]:
         if part.rstrip()[-1:] in PHRASE_END or (part[-1:].isspace() and not unit_follows):
             phrases.append([])
     return [p for p in phrases if p]
+
+
+def _whole_words(paragraph: str, parts: list[str]) -> list[str]:
+    """The Han characters of one word (by the segmenter) in one piece: 推进绿色, not 推进绿|色."""
+    if "".join(parts) != paragraph:
+        return parts
+    starts, pos = set(word_starts(paragraph)), 0
+    joined: list[str] = []
+    for part in parts:
+        if joined and pos not in starts and _IS_HAN.match(paragraph[pos - 1]) and _IS_HAN.match(part):
+            joined[-1] += part
+        else:
+            joined.append(part)
+        pos += len(part)
+    return joined
 
 
 def tokens(text: str) -> list[str]:
