@@ -148,11 +148,34 @@ def test_no_gap_at_line_start_or_end(width: float) -> None:
     pytest.param("见“《规划》", "“《", 1.5, id="opening-opening"),
 ])
 def test_adjacent_marks_compress_to_one_and_a_half_em(text: str, pair: str, advance: float) -> None:
-    """From the first mark's origin to the next character's: 1.5 em, not 2."""
+    """From the end of the character before the pair to the origin of the one after: 1.5 em, not 2."""
     chars = char_positions(setting(text, 30, align="left", indent_em=0)[0])
     at = text.index(pair)
-    (_, x0), (_, x2) = chars[at], chars[at + 2]
-    assert x2 - x0 == pytest.approx(advance * EM), chars
+    (_, x0), (_, x2) = chars[at - 1], chars[at + 2]
+    assert x2 - (x0 + EM) == pytest.approx(advance * EM), chars
+
+
+@pytest.mark.parametrize("width", [7, 9.5, 13, 20])
+def test_a_squeezed_mark_gives_up_its_blank_half_not_its_ink(width: float) -> None:
+    """A closing mark's blank is on its right, an opening mark's on its left: squeezed, a
+    closing mark keeps its origin and an opening one keeps its right edge where the next
+    character begins (“百, not a quote drawn over 百); in a pair of opening marks the second's
+    blank half lies over the first."""
+    squeezed = 0
+    for line in setting(PUNCTUATED + REVIEW, width, indent_em=0):
+        for before, glyph, after in zip((None, *line.glyphs), line.glyphs, (*line.glyphs[1:], None)):
+            if glyph.tracking >= 0:
+                continue
+            squeezed += 1
+            if glyph.text in linebreak.FULLWIDTH_OPENING and after is not None:
+                pair = after.text[0] in linebreak.FULLWIDTH_OPENING  # “《: the next one's blank lies over it
+                start = after.x - (after.tracking if after.shifted else 0.0)  # where its blank half begins
+                assert right_edge(glyph) + (glyph.tracking if pair else 0.0) == pytest.approx(start), (glyph, after)
+            if glyph.text in linebreak.FULLWIDTH_CLOSING and before is not None:
+                squeezed_closing = before.text in linebreak.FULLWIDTH_CLOSING
+                end = right_edge(before) + (before.tracking if squeezed_closing else 0.0)
+                assert glyph.x == pytest.approx(end), (before, glyph)
+    assert squeezed > 0
 
 
 def test_line_final_mark_takes_half_an_em_before_anything_is_pushed_out() -> None:

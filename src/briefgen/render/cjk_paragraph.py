@@ -6,7 +6,7 @@ from functools import lru_cache
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.render.linebreak import Line, Span, typeset
-from briefgen.render.paragraph import SQUEEZED_SCALE, SetParagraph, TextStyle, measure, split_point
+from briefgen.render.paragraph import SQUEEZED_SCALE, SetParagraph, TextStyle, drawn_at, measure, split_point
 from briefgen.i18n.words import word_starts
 
 CJKStyle = TextStyle
@@ -35,7 +35,7 @@ def draw_line(canv: Canvas, text: str, font: str, size: float, x: float, y: floa
     for glyph in line.glyphs:
         out.setFont(glyph.font, glyph.size)
         out.setHorizScale(SQUEEZED_SCALE if glyph.tracking < 0 else 100.0)
-        out.setTextOrigin(x - shift + glyph.x, y)
+        out.setTextOrigin(x - shift + drawn_at(glyph), y)
         out.textOut(glyph.text)
     canv.drawText(out)
 

@@ -83,6 +83,7 @@ class Glyph:
     width: float  # natural advance of text
     tracking: float = 0.0  # added to each character's advance (PDF Tc); < 0 for a squeezed mark
     spacing: float = 0.0  # letter-spacing of justified English (PDF Tc), in points per character
+    shifted: bool = False  # a squeezed opening mark, moved left by what it gave up (its ink is on the right)
 
 
 @dataclass(frozen=True)
@@ -576,18 +577,21 @@ def _positions(atoms: list[Atom], line: list[_Cluster], x: float, extra: float, 
             atom = atoms[t]
             if t > cluster.first or k > 0:
                 x += atom.gap + (extra + (widen if atom.gap > 0 else 0.0) if t == cluster.first else 0.0)
-            if squeeze and t != final and _squeezable(atom):
-                atom = replace(atom, advance=atom.advance - squeeze * _squeezable(atom))
-            _append(runs, atom, x)
+            given = squeeze * _squeezable(atom) if squeeze and t != final else 0.0
+            atom = replace(atom, advance=atom.advance - given) if given else atom
+            _append(runs, atom, x, given if atom.ch in FULLWIDTH_OPENING else 0.0)
             x += atom.advance
     return runs, x
 
 
-def _append(runs: list[Glyph], atom: Atom, x: float) -> None:
+def _append(runs: list[Glyph], atom: Atom, x: float, shift: float = 0.0) -> None:
     """Merge the glyph into the previous run when it is drawn exactly where that run ends.
 
     A squeezed mark is a run of its own, its tracking saying how much of its advance the
-    layout took back, so that a renderer can draw it to suit text extraction.
+    layout took back, so that a renderer can draw it to suit text extraction. An opening
+    mark squeezed inside a line gives up its blank left half: it moves left by `shift`, so that
+    its ink stays clear of the character after it (“百, not a quote over 百). In a pair (“《)
+    the next mark's blank half lies over it instead, and it stays.
     """
     tracking = atom.advance - atom.width
     if runs and not tracking:
@@ -597,4 +601,4 @@ def _append(runs: list[Glyph], atom: Atom, x: float) -> None:
         if same and abs(prev.x + prev.width - x) < 1e-6:
             runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
             return
-    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x, atom.width, tracking))
+    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x - shift, atom.width, tracking, shifted=shift > 0))

@@ -9,7 +9,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from briefgen.render.linebreak import ALIGNMENTS, Line, Span
+from briefgen.render.linebreak import ALIGNMENTS, Glyph, Line, Span
 from briefgen.render.tagging import discarded
 
 ASCENT = 0.88  # top of the em box above the baseline, in em (Noto: 880/1000)
@@ -131,8 +131,7 @@ class SetParagraph(Flowable):
     def draw(self) -> None:
         """One text object; each glyph run placed by its own text matrix.
 
-        A squeezed mark (K3) is drawn 5% narrower: its box then overlaps the next glyph by
-        less than ½ em, which pdftotext still reads as one line (at ½ em it may not).
+        A squeezed mark (K3) is drawn 5% narrower (see drawn_at).
         """
         if discarded(self.canv):
             return
@@ -150,7 +149,7 @@ class SetParagraph(Flowable):
                     text.setFont(glyph.font, glyph.size)
                     text.setRise(glyph.rise)
                     text.setHorizScale(SQUEEZED_SCALE if glyph.tracking < 0 else 100.0)
-                text.setTextOrigin(glyph.x, y)
+                text.setTextOrigin(drawn_at(glyph), y)
                 text.textOut(glyph.text)
         self.canv.drawText(text)
 
@@ -162,6 +161,15 @@ class SetParagraph(Flowable):
         """Distance from the top of a line box to its baseline: the em box centred in it."""
         size = max((s.size for s in self.spans if not s.rise), default=0.0)
         return (self.style.leading - size) / 2 + ASCENT * size
+
+
+def drawn_at(glyph: Glyph) -> float:
+    """Where a glyph run's origin goes. A squeezed mark (K3) is drawn 5% narrower: its box then
+    overlaps its neighbour by less than ½ em, which pdftotext still reads as one line (at ½ em
+    it may not); a shifted opening mark stays flush with the character after it."""
+    if glyph.shifted:
+        return glyph.x + glyph.width * (1 - SQUEEZED_SCALE / 100)
+    return glyph.x
 
 
 _LAYOUTS: dict[tuple[object, ...], tuple[Line, ...]] = {}
