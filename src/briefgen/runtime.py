@@ -5,11 +5,17 @@ imported."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 MANIFEST_NAME = "manifest.json"  # in the output folder (build/manifest.py writes it)
@@ -27,6 +33,31 @@ def probably_current(content_dir: Path, out: Path, today: dt.date | None = None)
         return all(path.stat().st_mtime <= written for path in content_dir.rglob("*") if path.is_file())
     except OSError:
         return False
+
+
+def cache_dir() -> Path:
+    """$BRIEFGEN_CACHE, or the platform's per-user cache folder (parsed font metrics, word
+    segmentations: data only, each checked when read)."""
+    override = os.environ.get("BRIEFGEN_CACHE")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "briefgen" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "briefgen"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"
+
+
+def store_json(entry: Path, data: Any) -> None:
+    """Write a cache entry atomically; a cache that cannot be written is only a slower next build."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
+                                         delete=False) as handle:
+            json.dump(data, handle, separators=(",", ":"), ensure_ascii=False)
+        os.replace(handle.name, entry)
+    except OSError as error:
+        log.debug("cache entry %s not written (%s)", entry, error)
 
 
 def private_matplotlib_dir(environ: MutableMapping[str, str] = os.environ) -> Path | None:

@@ -9,9 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import sys
-import tempfile
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
@@ -23,23 +20,13 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace, TTFontParser
 
+from briefgen.runtime import cache_dir, store_json
+
 log = logging.getLogger(__name__)
 FORMAT = 1
 NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 SCALARS = ("ascent", "descent", "bold", "italic", "builtIn", "unitsPerEm", "capHeight", "stemV", "italicAngle",
            "underlinePosition", "underlineThickness", "flags", "numGlyphs", "defaultWidth")
-
-
-def cache_dir() -> Path:
-    """$BRIEFGEN_CACHE, or the platform's per-user cache folder."""
-    override = os.environ.get("BRIEFGEN_CACHE")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "briefgen" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "briefgen"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefgen"
 
 
 @lru_cache(maxsize=32)
@@ -51,7 +38,7 @@ def load_font(name: str, path: Path) -> TTFont:
     face = _cached_face(path, entry, digest)
     if face is None:
         font = TTFont(name, str(path))
-        _store(entry, _metrics(font.face, digest))
+        store_json(entry, _metrics(font.face, digest))
         return font
     return _font(name, face)
 
@@ -124,15 +111,3 @@ def _font(name: str, face: TTFontFace) -> TTFont:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = not any(fnmatch(name, glob) for glob in rl_config.unShapedFontGlob)
     return font
-
-
-def _store(entry: Path, data: dict[str, Any]) -> None:
-    """Write atomically; a cache that cannot be written is only a slower next build."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, suffix=".tmp",
-                                         delete=False) as handle:
-            json.dump(data, handle, separators=(",", ":"))
-        os.replace(handle.name, entry)
-    except OSError as error:
-        log.debug("font cache not written (%s)", error)
