@@ -1,9 +1,12 @@
 """Font metrics cached as JSON: the same face as a fresh parse, and a damaged entry is only a re-parse."""
 from __future__ import annotations
 
+import io
 import json
 import logging
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,58 @@ def test_unwritable_cache_still_loads(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("BRIEFGEN_CACHE", str(blocker))
     fontcache.load_font.cache_clear()
     assert fontcache.load_font("Plain", FONT).face.numGlyphs > 30000
+
+
+def _pdf_with(font: TTFont) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(font)
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=True)
+    canvas.setFont(font.fontName, 12)
+    canvas.drawString(72, 720, "河南省政府工作报告 GDP 4.1%")
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_cached_face_holds_its_file_only_while_the_pdf_is_written(cache: Path, tmp_path: Path) -> None:
+    """A CJK face's file is 10-14 MB: read for subsetting at save and let go after, so a build
+    does not carry four of them (the same PDF as a freshly parsed font makes)."""
+    fontcache.load_font("Warm", FONT)
+    cached = fontcache.load_font("Cached", FONT)
+    assert "_ttf_data" not in vars(cached.face)
+    made = _pdf_with(cached)
+    assert "_ttf_data" not in vars(cached.face)
+    parsed = TTFont("Cached", str(FONT))
+    assert made == _pdf_with(parsed)
+
+
+CHANGED = """
+import io, sys
+from pathlib import Path
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from briefgen.render import fontcache
+font = fontcache.load_font("Changed", Path(sys.argv[1]))
+Path(sys.argv[1]).write_bytes(Path(sys.argv[2]).read_bytes())
+pdfmetrics.registerFont(font)
+canvas = Canvas(io.BytesIO())
+canvas.setFont("Changed", 12)
+canvas.drawString(72, 720, "河南省")
+try:
+    canvas.save()
+except OSError as error:
+    print(error)
+"""
+
+
+def test_a_font_file_changed_during_the_build_is_not_subset(cache: Path, tmp_path: Path) -> None:
+    """In a process of its own: ReportLab keeps the first font registered for a face name."""
+    copy = tmp_path / "Font.ttf"
+    copy.write_bytes(FONT.read_bytes())
+    fontcache.load_font("Warm", copy)  # the metrics go into the cache
+    other = default_font_dir() / FACES["Sans"]
+    run = subprocess.run([sys.executable, "-c", CHANGED, str(copy), str(other)], check=True,
+                         capture_output=True, text=True)
+    assert "changed while the PDF was being made" in run.stdout
