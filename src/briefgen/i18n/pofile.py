@@ -97,6 +97,7 @@ class PoSyntaxError(Exception):
 
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(.*)\Z")
+_PLAIN = re.compile(r'[^"\\]+')  # a run of characters that stand for themselves
 _ESCAPE = re.compile(r'\\(?:([\\"abfnrtv?\'])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))', re.DOTALL)
 _SIMPLE = {"\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
            "v": "\v", "?": "?", "'": "'"}
@@ -286,6 +287,11 @@ class _Parser:
         out: list[str] = []
         i = 1
         while i < len(text):
+            plain = _PLAIN.match(text, i)
+            if plain:
+                out.append(plain.group())
+                i = plain.end()
+                continue
             ch = text[i]
             if ch == '"':
                 if text[i + 1:].strip():
@@ -304,9 +310,6 @@ class _Parser:
                 else:
                     self.error(number, f"unknown escape sequence \\{bad}" if bad else "backslash at the end of a line")
                 i = match.end()
-                continue
-            out.append(ch)
-            i += 1
         self.error(number, "unterminated string: the closing quote is missing")
         return "".join(out)
 
