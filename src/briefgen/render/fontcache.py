@@ -84,8 +84,8 @@ def _face(path: Path, data: dict[str, Any], digest: str) -> TTFontFace:
         raise ValueError("its tables do not line up")
     face = _FileOnDemand.__new__(_FileOnDemand)
     pdfmetrics.TypeFace.__init__(face, None)
+    face.stamp = _stamp(path)  # before reading: the file load_font hashed
     TTFontParser.__init__(face, str(path), validate=0)  # reads the table directory
-    face.digest = digest
     face.forget_file()
     for n in NAMES:
         setattr(face, n, TTFNameBytes(data["names"][n].encode("utf-8")))
@@ -109,19 +109,24 @@ class _FileOnDemand(TTFontFace):
     """A face made from cached metrics that holds its file (10-14 MB for a CJK face) only while
     ReportLab subsets it as the PDF is written, not for the whole build."""
 
-    digest: str
+    stamp: tuple[int, int]  # the file's size and modification time when its metrics were read
 
     def __getattr__(self, name: str) -> Any:  # only for attributes not set
         if name != "_ttf_data":
             raise AttributeError(name)
-        data = Path(self.filename).read_bytes()
-        if hashlib.sha256(data).hexdigest() != self.digest:
+        path = Path(self.filename)
+        if _stamp(path) != self.stamp:  # a stat, not a second hash of 10-14 MB at every save
             raise OSError(f"{self.filename} changed while the PDF was being made")
-        self._ttf_data = data
-        return data
+        self._ttf_data = path.read_bytes()
+        return self._ttf_data
 
     def forget_file(self) -> None:
         self.__dict__.pop("_ttf_data", None)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 class _SubsetOnDemand(TTFont):
