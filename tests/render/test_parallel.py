@@ -1,4 +1,4 @@
-"""The bilingual edition's column split: the two-width search finds what a search of every width finds."""
+"""The bilingual edition's column split: the estimated search finds what setting every width finds."""
 from __future__ import annotations
 
 import math
@@ -15,7 +15,8 @@ from briefgen.render.pdf import column_builders
 from briefgen.render.styles import geometry, typography
 
 ROOT = Path(__file__).resolve().parents[2]
-BRIEFS = [ROOT / "content" / "henan-2024", ROOT / "tests" / "fixtures" / "briefs" / "nation-2025"]
+FIXTURES = ROOT / "tests" / "fixtures" / "briefs"
+BRIEFS = [ROOT / "content" / "henan-2024", FIXTURES / "nation-2025", FIXTURES / "river-2025"]
 
 
 @pytest.mark.parametrize("root", BRIEFS, ids=lambda p: p.name)

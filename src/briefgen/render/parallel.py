@@ -11,6 +11,7 @@ equal height: the Chinese is shorter, so its column is narrower.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
@@ -18,7 +19,7 @@ from reportlab.platypus import Flowable, HRFlowable, KeepTogether, NextPageTempl
 from briefgen.model.document import Document, Para
 from briefgen.render.keep import TALL, AtFoot, KeepWithFirstLines
 from briefgen.render.pages import mark_heading
-from briefgen.render.paragraph import SetParagraph
+from briefgen.render.paragraph import SetParagraph, measure
 from briefgen.render.picture import PictureFlowable
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import ACCENT, Type
@@ -137,22 +138,66 @@ def body_paragraphs(document: Document) -> Iterator[Para]:
             yield from section.paragraphs
 
 
+ESTIMATE_MARGIN = 0.02  # widths estimated within this share of the best are set to decide between them
+WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"  # CJK: a line may end after any of these
+_TOKEN = re.compile(rf"[{WIDE}]|[^ \n{WIDE}]+ ?| +|\n")  # a character, or a word and its space
+
+
 def balanced_column(chinese: StoryBuilder, english: StoryBuilder, total: float, em: float) -> float:
     """The Chinese column's width (whole ems) that makes the paired body text shortest.
 
-    Each pair is as tall as its taller side. The two texts' areas, measured once at half
-    width, give the width at which both columns come out equally tall; the sum of the pairs'
-    heights is then measured there and at the nearer neighbouring em, and the shorter wins (a
-    full search over every width gives the same answer, at four times the cost: see the tests).
-    The story then reuses the winner's settings (paragraph.layout shares them)."""
+    Each pair is as tall as its taller side. Setting both texts at a width costs about a second,
+    so every width is first estimated by filling lines greedily from the words' natural widths
+    (within 2-3% of the setting, and off by the same amount at every width); only the widths whose
+    estimate is within ESTIMATE_MARGIN of the best are set, and the shortest of those wins (one
+    width, usually, and the story then reuses its settings: paragraph.layout shares them). The
+    tests check the choice against setting every width."""
     columns = total - GAP
     lo, hi = math.ceil(COLUMN_RANGE[0] * columns / em), math.floor(COLUMN_RANGE[1] * columns / em)
+    widths = [n * em for n in range(lo, hi + 1)]
+    guesses = dict(zip(widths, map(estimated_heights(chinese, english, total), widths)))
+    near = [w for w in widths if guesses[w] <= min(guesses.values()) * (1 + ESTIMATE_MARGIN)]
+    if len(near) == 1:
+        return near[0]
     heights = paired_heights(chinese, english, total)
-    half = columns / 2
-    zh_height, en_height, _ = heights(half)
-    ems = min(max(columns * zh_height / (zh_height + en_height) / em, lo), hi)  # equal areas
-    near = [min(max(n, lo), hi) for n in (round(ems), round(ems) + (1 if ems > round(ems) else -1))]
-    return min((heights(n * em)[2], n * em) for n in dict.fromkeys(near))[1]
+    return min((heights(w)[2], w) for w in near)[1]
+
+
+def estimated_heights(chinese: StoryBuilder, english: StoryBuilder, total: float) -> Callable[[float], float]:
+    """For a Chinese column width: the estimated height of the body text pairs side by side."""
+    pairs = list(zip(body_paragraphs(chinese.doc), body_paragraphs(english.doc), strict=True))
+    zh_flow = [_Estimate(chinese.paragraph(a)) for a, _ in pairs]
+    en_flow = [_Estimate(english.paragraph(b)) for _, b in pairs]
+
+    def heights(width: float) -> float:
+        return sum(max(a.height(width), b.height(total - width - GAP)) for a, b in zip(zh_flow, en_flow))
+
+    return heights
+
+
+class _Estimate:
+    """A paragraph's height at a width, its lines filled greedily from its words' natural widths."""
+
+    def __init__(self, flowable: Flowable) -> None:
+        self.flowable = flowable
+        self.tokens: list[tuple[bool, float, float]] = []  # (hard break, advance, width without its space)
+        if isinstance(flowable, SetParagraph):
+            for span in flowable.spans:
+                for token in _TOKEN.findall(span.text):
+                    self.tokens.append((token == "\n", measure(token, span.font, span.size),
+                                        measure(token.rstrip(" "), span.font, span.size)))
+
+    def height(self, width: float) -> float:
+        flowable = self.flowable
+        if not isinstance(flowable, SetParagraph):
+            return float(flowable.wrap(width, TALL)[1])
+        x, lines = flowable.style.first_indent, 1
+        for hard, advance, ink in self.tokens:
+            if hard or (x > 0 and x + ink > width + 1e-6):
+                x, lines = (0.0 if hard else advance), lines + 1
+            else:
+                x += advance
+        return lines * flowable.style.leading
 
 
 def paired_heights(chinese: StoryBuilder, english: StoryBuilder,
