@@ -76,7 +76,7 @@ def four_times_seed(folder: Path) -> Path:
 def peer_figure() -> float:
     """Run the peers and return their per-edition figure (charts + Typst, median s)."""
     peers = ROOT.parent / "shared" / "bench" / "peers" / "run.sh"
-    fonts = subprocess.run([*BRIEFGEN[:1], "-c", "from briefgen.render.faces import default_font_dir as d; print(d())"],
+    fonts = subprocess.run([*BRIEFGEN[:1], "-c", "from briefgen.runtime import default_font_dir as d; print(d())"],
                            check=True, capture_output=True, text=True).stdout.strip()
     result = subprocess.run(["bash", str(peers), fonts], cwd=ROOT, check=True, capture_output=True, text=True)
     print(result.stdout.rstrip())

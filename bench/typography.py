@@ -23,7 +23,7 @@ from briefgen.content.loader import load_brief
 from briefgen.render.cjk_paragraph import CJKParagraph
 from briefgen.render.english import SOFT_HYPHEN
 from briefgen.render.english_paragraph import EnglishParagraph
-from briefgen.render.faces import default_font_dir
+from briefgen.runtime import default_font_dir
 from briefgen.render.linebreak import Line
 from briefgen.render.paragraph import SetParagraph, measure
 

@@ -10,11 +10,15 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.errors import BriefError, Problem, Stopped
 from briefgen.files import LOCK_TIMEOUT
 from briefgen.runtime import private_matplotlib_dir, probably_current
+
+if TYPE_CHECKING:
+    from briefgen.build.options import BuildOptions
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70  # 70: EX_SOFTWARE; 75 lock timeout; 130/143 stopped
 
@@ -269,28 +273,38 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from briefgen.build import pictures
-
-    if args.jobs != 1 and not probably_current(args.content, args.out):
-        pictures.prewarm()  # first, so matplotlib loads in parallel with everything below
-    try:
-        return _build(args)
-    finally:
-        pictures.discard_prewarmed()
-
-
-def _build(args: argparse.Namespace) -> int:
-    from briefgen.build.pipeline import BuildOptions, build_all
+    from briefgen.build.options import BuildOptions
+    from briefgen.build.replay import replayed
 
     options = BuildOptions(out=args.out, strict=args.strict, editions=tuple(args.edition or ()),
                            paper=args.paper, print_marks=args.print_marks, jobs=args.jobs,
                            progress=sys.stderr.isatty() and args.level == 0, summary=args.level >= 0,
                            lock_timeout=args.lock_timeout)
+    done = replayed(args.content, args.briefs, options) if args.level <= 0 else None  # -v: the full log
+    if done is not None:  # nothing to rebuild: what a full build would say, without loading a brief
+        for line in done.lines if options.summary else ():
+            print(line, flush=True)
+        for problem in done.problems if args.level >= 0 else ():
+            print(problem, file=sys.stderr)
+        return EXIT_OK
+    from briefgen.build import pictures
+
+    if args.jobs != 1 and not probably_current(args.content, args.out):
+        pictures.prewarm()  # first, so matplotlib loads in parallel with everything below
+    try:
+        return _build(args, options)
+    finally:
+        pictures.discard_prewarmed()
+
+
+def _build(args: argparse.Namespace, options: BuildOptions) -> int:
+    from briefgen.build.pipeline import build_all
+
     return report(build_all(args.content, args.briefs, options), args.level)
 
 
 def _run_watch(args: argparse.Namespace) -> int:
-    from briefgen.build.pipeline import BuildOptions
+    from briefgen.build.options import BuildOptions
     from briefgen.build.watch import watch
 
     # One job, in this process: ReportLab, the fonts and the code stay loaded from one save to the next.

@@ -5,6 +5,7 @@ imported."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -12,6 +13,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import MutableMapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,39 @@ log = logging.getLogger(__name__)
 
 
 MANIFEST_NAME = "manifest.json"  # in the output folder (build/manifest.py writes it)
+PACKAGE = Path(__file__).resolve().parent
+
+
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.date()
+
+
+_CODE_VERSION: list[str] = []
+
+
+def code_version() -> str:
+    """A hash of briefgen's own source and catalogs: new code means new output."""
+    if not _CODE_VERSION:
+        files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".po") and p.is_file())
+        _CODE_VERSION.append(hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:16])
+    return _CODE_VERSION[0]
+
+
+def default_font_dir() -> Path:
+    """$BRIEFGEN_FONTS when set, else the fonts installed with the package (briefgen/fonts/)."""
+    override = os.environ.get("BRIEFGEN_FONTS")
+    return Path(override) if override else bundled_font_dir()
+
+
+def bundled_font_dir() -> Path:
+    """The package's fonts folder; a package installed as files (pip always does) has a real one."""
+    folder = resources.files("briefgen") / "fonts"
+    if not isinstance(folder, Path):
+        raise RuntimeError(f"briefgen's fonts are not on the file system ({folder}); install briefgen unzipped")
+    return folder
 
 
 def probably_current(content_dir: Path, out: Path, today: dt.date | None = None) -> bool:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli import main
-from briefgen.render.faces import FACES, default_font_dir
+from briefgen.render.faces import FACES
+from briefgen.runtime import default_font_dir
 from tests.build.conftest import EPOCH
 from tests.build.translated_brief import LOCATED, NOT_BUILT, PO
 

@@ -13,7 +13,7 @@ from briefgen.charts.render import render_picture
 from briefgen.cli import main
 from briefgen.errors import Location
 from briefgen.model.picture import PathOp, Picture, TextOp
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.charts.chart_samples import all_samples
 
 SAMPLE = Picture(120.0, 80.0, (

@@ -16,7 +16,7 @@ from briefgen.content.loader import load_brief
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
 from briefgen.model.localize import Localizer
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.build.conftest import ROOT, pdftotext
 
 FONTS = bundled_font_dir()

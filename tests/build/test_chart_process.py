@@ -18,7 +18,7 @@ from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief, Chart
 from briefgen.model.document import ChartData
 from briefgen.model.picture import Picture
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.build.conftest import EPOCH, ROOT
 from tests.charts.chart_samples import all_samples
 

@@ -23,7 +23,7 @@ from briefgen.charts.labels import value_text, word
 from briefgen.charts.style import FONT_FILES, MAX_HEIGHT, MIN_HEIGHT, WIDTH, font_paths
 from briefgen.charts.typeset import Typesetter, tokens
 from briefgen.model.document import ChartData
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.charts.chart_samples import GROWTH_2023, all_samples, datum, stress_samples
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import pytest
 
 from briefgen.charts import texts
 from briefgen.charts.export import Framing, _framed, export
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.charts.chart_samples import all_samples
 
 FONTS = bundled_font_dir()

@@ -21,7 +21,7 @@ from briefgen.charts.style import font_paths
 from briefgen.charts.typeset import Typesetter
 from briefgen.model.document import ChartData
 from briefgen.model.picture import PathOp, Picture, TextOp
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.charts.chart_samples import all_samples, stress_samples
 
 ROOT = Path(__file__).resolve().parents[2]

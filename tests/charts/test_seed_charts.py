@@ -11,7 +11,7 @@ from briefgen.build.edition import localized
 from briefgen.charts import check_layout, drawn_characters, text_sizes
 from briefgen.content.loader import load_brief
 from briefgen.model.document import ChartData
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.conftest import ROOT
 
 FONTS = bundled_font_dir()

@@ -15,7 +15,7 @@ from reportlab.lib.units import cm, inch
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from briefgen.render.cjk_paragraph import CJKParagraph, CJKStyle, split_point
-from briefgen.render.faces import default_font_dir
+from briefgen.runtime import default_font_dir
 from briefgen.render.fonts import register_fonts
 from briefgen.render.linebreak import Span
 

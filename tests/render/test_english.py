@@ -6,7 +6,8 @@ import pytest
 from briefgen.render.english import SOFT_HYPHEN, Setting, typeset
 from briefgen.render.english_paragraph import EnglishParagraph
 from briefgen.i18n.typography import typeset_english
-from briefgen.render.faces import LATIN_FACES, default_font_dir
+from briefgen.render.faces import LATIN_FACES
+from briefgen.runtime import default_font_dir
 from briefgen.render.fonts import register_fonts
 from briefgen.render.linebreak import Line, Span
 from briefgen.render.paragraph import TextStyle, measure

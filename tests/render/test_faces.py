@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 import briefgen
-from briefgen.render.faces import FACES, bundled_font_dir, default_font_dir
+from briefgen.render.faces import FACES
+from briefgen.runtime import bundled_font_dir, default_font_dir
 
 
 def test_fonts_and_their_licences_are_package_data() -> None:

@@ -13,7 +13,8 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.render import fontcache
-from briefgen.render.faces import FACES, default_font_dir
+from briefgen.render.faces import FACES
+from briefgen.runtime import default_font_dir
 
 FONT = default_font_dir() / FACES["Sans-Bold"]
 PARSER_STATE = {"_ttf_data", "_pos", "_pdfScale", "glyphToChar"}  # glyphToChar: used only while parsing

@@ -10,7 +10,7 @@ from reportlab.platypus import SimpleDocTemplate
 from briefgen.model.picture import PathOp, Picture, TextOp
 from briefgen.render.fonts import register_fonts
 from briefgen.render.picture import PictureFlowable
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 
 FONTS = bundled_font_dir()
 PICTURE = Picture(200.0, 100.0, (

@@ -6,7 +6,8 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.render.english_paragraph import EnglishParagraph
-from briefgen.render.faces import LATIN_FACES, default_font_dir
+from briefgen.render.faces import LATIN_FACES
+from briefgen.runtime import default_font_dir
 from briefgen.render.fonts import register_fonts
 from briefgen.render.linebreak import Span
 from briefgen.render.pages import PageCounter

@@ -8,7 +8,8 @@ import pytest
 
 from briefgen.build.edition import localized
 from briefgen.content.loader import load_brief
-from briefgen.render.faces import default_font_dir, faces_for
+from briefgen.render.faces import faces_for
+from briefgen.runtime import default_font_dir
 from briefgen.render.fonts import register_fonts
 from briefgen.render.parallel import COLUMN_RANGE, GAP, balanced_column, paired_heights
 from briefgen.render.pdf import column_builders

@@ -17,7 +17,7 @@ from briefgen.model.document import ChartData
 from briefgen.model.picture import PathOp, Picture, Segment, TextOp
 from briefgen.render.fonts import register_fonts
 from briefgen.render.picture import FACES, PictureFlowable
-from briefgen.render.faces import bundled_font_dir
+from briefgen.runtime import bundled_font_dir
 from tests.charts.chart_samples import all_samples
 
 ROOT = Path(__file__).resolve().parents[2]

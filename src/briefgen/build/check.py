@@ -16,7 +16,7 @@ from briefgen.errors import BriefError, Location, Problem
 from briefgen.i18n.catalog import build_template, read_catalog, target_locales, template_path
 from briefgen.i18n.pofile import PoFile
 from briefgen.i18n.status import translation_status
-from briefgen.render.faces import default_font_dir
+from briefgen.runtime import default_font_dir
 
 
 def check_all(content_dir: Path, names: list[str], strict: bool = False, font_dir: Path | None = None) -> list[Problem]:

@@ -1,8 +1,6 @@
 """Build one edition (a brief in one language): localize, draw its charts, render, write atomically."""
 from __future__ import annotations
 
-import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +14,7 @@ from briefgen.i18n.interface import interface
 from briefgen.i18n.numbers import format_brief_date
 from briefgen.model.document import Document
 from briefgen.model.localize import localize
+from briefgen.runtime import build_date
 
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # not /Pages, not /PageLabel
 
@@ -44,13 +43,6 @@ class EditionResult:
     charts_drawn: int
     draft: bool
     warnings: tuple[Problem, ...] = ()  # e.g. a damaged chart cache file, ignored
-
-
-def build_date() -> dt.date:
-    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today (UTC)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    return now.date()
 
 
 def localized(brief: Brief, locale: str) -> Document:

@@ -32,8 +32,10 @@ def is_current(out: Path, brief_id: str, output: Path, fingerprint: str) -> bool
 
 
 def record(out: Path, brief: Brief, fingerprints: dict[str, str], results: list[EditionResult],
-           statuses: dict[str, Status], warnings: list[Problem], lock_timeout: float = LOCK_TIMEOUT) -> None:
-    """Merge this brief's entry into the manifest (other briefs' entries are kept)."""
+           statuses: dict[str, Status], warnings: list[Problem], lock_timeout: float = LOCK_TIMEOUT,
+           replay: dict[str, Any] | None = None) -> None:
+    """Merge this brief's entry into the manifest (other briefs' entries are kept); `replay` is
+    what lets the next build with nothing to do answer without loading the brief (build/replay.py)."""
     with locked(out, lock_timeout):
         data = read(out)
         entry = data.setdefault("briefs", {}).setdefault(brief.id, {})
@@ -44,6 +46,10 @@ def record(out: Path, brief: Brief, fingerprints: dict[str, str], results: list[
         entry["inputs"] = {str(p.relative_to(brief.root)): sha256_file(p) for p in _inputs(brief)}
         entry["translation"] = {loc: _status(s) for loc, s in statuses.items()}
         entry["warnings"] = [str(w) for w in warnings]
+        if replay is None:
+            entry.pop("replay", None)
+        else:
+            entry["replay"] = replay
         atomic_write(out / NAME, (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode())
 
 

@@ -11,43 +11,29 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from briefgen.build import manifest, pictures
+from briefgen.build import manifest, pictures, replay
+from briefgen.build.options import BuildOptions
 from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
-from briefgen.build.edition import Edition, EditionResult, build_date, edition_locales, render_edition
+from briefgen.build.edition import Edition, EditionResult, edition_locales, render_edition
 from briefgen.build.progress import Progress, summary
 from briefgen.build.workers import run_parallel, send_errors
 from briefgen.build.select import select_briefs
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
 from briefgen.errors import BriefError, ContentError, Location, LockTimeout, Problem, TranslationError, UsageError
-from briefgen.files import LOCK_TIMEOUT, atomic_write, locked, remove_partial, sha256_bytes
+from briefgen.files import atomic_write, locked, remove_partial, sha256_bytes
 from briefgen.i18n.catalog import SOURCE_LOCALE, build_template
 from briefgen.i18n.catalog import po_path as status_path
 from briefgen.i18n.status import Status, translation_status
-from briefgen.render.faces import default_font_dir
+from briefgen.runtime import build_date, code_version, default_font_dir
 
 log = logging.getLogger("briefgen")
-PACKAGE = Path(__file__).resolve().parents[1]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    out: Path
-    strict: bool = False
-    editions: tuple[str, ...] = ()
-    paper: str = "a4"
-    print_marks: bool = False
-    jobs: int = 0
-    progress: bool = False  # a live progress line on stderr (a terminal)
-    summary: bool = False  # one line per edition built, on stdout
-    font_dir: Path | None = None
-    lock_timeout: float = LOCK_TIMEOUT
 
 
 def build_all(content_dir: Path, names: list[str], options: BuildOptions,
@@ -82,6 +68,7 @@ def build_brief(root: Path, options: BuildOptions, progress: Progress | None = N
     """Build one brief's stale editions under its output folder's lock; `lines` gets one summary
     line per edition."""
     log.info("Step 1 - Loading %s", root)
+    taken = replay.inputs(root, options)  # before the brief is read: a file saved during the build is news
     brief = load_brief(root)
     locales = _editions(brief, options.editions)
     log.info("Step 2 - Checking translations of %s", brief.id)
@@ -107,7 +94,8 @@ def build_brief(root: Path, options: BuildOptions, progress: Progress | None = N
             results = _run(stale, options, progress or Progress())
         finally:
             remove_partial(out)  # a chart process stopped while caching a picture
-        manifest.record(options.out, brief, fingerprints, results, statuses, warnings, options.lock_timeout)
+        manifest.record(options.out, brief, fingerprints, results, statuses, warnings, options.lock_timeout,
+                        replay.record(taken, [job.output for job in jobs], warnings))
     built = {r.output: r for r in results}
     if built_results is not None:
         built_results += results
@@ -220,17 +208,6 @@ def _fingerprint(job: Edition, brief: Brief) -> str:
     parts += [f"{p.relative_to(brief.root)}:{sha256_bytes(p.read_bytes())}" for p in files if p.is_file()]
     parts += [f"{f.name}:{f.stat().st_size}" for f in sorted(job.font_dir.glob("*.ttf"))]
     return sha256_bytes("\n".join(parts).encode())
-
-
-_CODE_VERSION: list[str] = []
-
-
-def code_version() -> str:
-    """A hash of briefgen's own source and catalogs: new code means new output."""
-    if not _CODE_VERSION:
-        files = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".po") and p.is_file())
-        _CODE_VERSION.append(sha256_bytes(b"".join(p.read_bytes() for p in files))[:16])
-    return _CODE_VERSION[0]
 
 
 def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list[EditionResult]:

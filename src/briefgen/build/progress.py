@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from briefgen.build.edition import EditionResult
 from briefgen.errors import Location
+
+if TYPE_CHECKING:  # the no-change path formats its lines here without loading the pipeline
+    from briefgen.build.edition import EditionResult
 
 CLEAR = "\r\x1b[K"  # back to the line's start, erase it
 REDRAW = 0.2  # seconds between redraws of the elapsed time

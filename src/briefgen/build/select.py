@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.content.loader import discover_briefs
+from briefgen.content.folders import discover_briefs
 from briefgen.errors import UsageError
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.build.edition import EditionResult
-from briefgen.build.pipeline import BuildOptions, build_all
+from briefgen.build.options import BuildOptions
+from briefgen.build.pipeline import build_all
 from briefgen.build.select import select_briefs
 from briefgen.errors import BriefError, Problem
-from briefgen.render.faces import default_font_dir
+from briefgen.runtime import default_font_dir
 
 WATCHED = (".yaml", ".yml", ".po", ".ttf")  # content, catalogs, fonts
 STEP_MS = 50  # a save is acted on once nothing has changed for this long

@@ -11,23 +11,16 @@ from briefgen.content import checks
 from briefgen.content.model import Brief, Chart, GlossaryEntry, Metric, Paragraph, Part, Section, Text
 from briefgen.content.schema import Fields, Problems, make_text
 from briefgen.content.yamlsafe import Map, Node, Scalar, Seq, load_yaml
-from briefgen.errors import ContentError, Location, UsageError
+from briefgen.content.folders import BRIEF_FILE
+from briefgen.errors import ContentError, Location
 from briefgen.files import outside_brief
 from briefgen.units import BOUNDS, KINDS, UNIT_KINDS, UNITS, Unit, declared_unit, unit_table
 
 CHART_KINDS = ("bars", "tiles", "progress", "compare", "share", "pictogram", "timeline", "diagram")
 CHART_SCALES = ("chart", "row")  # bars and compare: one scale for the chart, or one per row
 ID = re.compile(r"[a-z][a-z0-9_]*\Z")
-BRIEF_FILE = "brief.yaml"
 UNITS_FILE = "units.yaml"
 EN_VARIANTS = ("en-US", "en-GB")
-
-
-def discover_briefs(content_dir: Path) -> list[Path]:
-    """Every folder under content_dir holding a brief.yaml, sorted by name."""
-    if not content_dir.is_dir():
-        raise UsageError(f"no content folder {content_dir} (use --content DIR)")
-    return sorted(p.parent for p in content_dir.glob(f"*/{BRIEF_FILE}"))
 
 
 def load_brief(root: Path) -> Brief:

@@ -11,7 +11,8 @@ from babel.messages.mofile import write_mo
 
 from briefgen.build.select import select_briefs
 from briefgen.content.checks import LOCALE
-from briefgen.content.loader import BRIEF_FILE, load_brief
+from briefgen.content.folders import BRIEF_FILE
+from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief
 from briefgen.errors import ContentError, Location, Problem, UsageError
 from briefgen.files import atomic_write

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from briefgen.content.checks import all_texts
-from briefgen.content.loader import BRIEF_FILE, read_brief
+from briefgen.content.folders import BRIEF_FILE
+from briefgen.content.loader import read_brief
 from briefgen.content.model import Brief, Text
 
 Extracted = tuple[int, str, tuple[str, str], list[str]]

@@ -2,10 +2,7 @@
 know its fonts before it pays for importing the PDF library."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
 
 from briefgen.model.document import has_chinese
 
@@ -31,20 +28,6 @@ def cjk_face(font: str) -> str:
 def face_for(text: str, font: str) -> str:
     """font, or its Chinese stand-in when the text needs one."""
     return cjk_face(font) if has_chinese(text) else font
-
-
-def default_font_dir() -> Path:
-    """$BRIEFGEN_FONTS when set, else the fonts installed with the package (briefgen/fonts/)."""
-    override = os.environ.get("BRIEFGEN_FONTS")
-    return Path(override) if override else bundled_font_dir()
-
-
-def bundled_font_dir() -> Path:
-    """The package's fonts folder; a package installed as files (pip always does) has a real one."""
-    folder = resources.files("briefgen") / "fonts"
-    if not isinstance(folder, Path):
-        raise RuntimeError(f"briefgen's fonts are not on the file system ({folder}); install briefgen unzipped")
-    return folder
 
 
 def faces_for(locales: Iterable[str], chinese_text: bool) -> tuple[str, ...]:
