@@ -67,14 +67,10 @@ TIMELINES = CHARTS + [c for locale in ("zh", "en") for c in localized(
 def test_every_timeline_figure_stands_over_the_step_that_names_it(chart: ChartData) -> None:
     """Positions as the renderer lays them out: the figure's centre lies over the label whose
     text holds the same number, and over no other label."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from briefgen.charts import draw, texts
+    from briefgen.charts import blocks, draw
     from briefgen.charts.labels import value_text
 
-    fig = draw(chart, FONTS)
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    boxes = {t.get_text(): t.get_window_extent(renderer) for t in texts(fig)}
+    boxes = dict(blocks(draw(chart, FONTS)))
     flat = {_bare(s): box for s, box in boxes.items()}
     labels = {item: flat[_bare(item)] for item in chart.items}
     for d in chart.data:

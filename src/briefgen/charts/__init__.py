@@ -6,11 +6,12 @@ renderer prints them as caption and note.
 """
 from __future__ import annotations
 
-from briefgen.charts.layout import check_layout, drawn_characters, text_sizes, texts
+from briefgen.charts.layout import blocks, check_layout, drawn_characters, text_sizes, texts
 from briefgen.charts.render import KINDS, draw, render_png, render_svg
 
 __all__ = [
     "KINDS",
+    "blocks",
     "check_layout",
     "draw",
     "drawn_characters",

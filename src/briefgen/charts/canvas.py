@@ -19,6 +19,7 @@ from briefgen.charts.typeset import Typesetter
 Point = tuple[float, float]
 Points = Sequence[float]
 READING = "reading-"  # gid prefix of text in a reading group
+BLOCK = "block-"  # label prefix of the lines of one text block
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Canvas:
     height: float
     width: float = WIDTH
     reading: int | None = None  # the reading group new text joins (see reads_as)
+    blocks: int = 0  # text blocks drawn: each one's lines share a label (layout checks lines against other blocks)
 
     @contextmanager
     def reads_as(self, text: str) -> Iterator[None]:
@@ -56,21 +58,40 @@ class Canvas:
         color: str = INK,
         ha: str = "left",
         va: str = "top",
-    ) -> Text:
-        """Text at (x, y) inches from the top left, in the face the Typesetter measures it with."""
+    ) -> list[Text]:
+        """Text at (x, y) inches from the top left, in the face the Typesetter measures it with,
+        one artist per line. Each baseline is placed from the face's ascent and descent, the lines
+        Typesetter.height(1, size) apart: matplotlib places a line by the ink of its own letters,
+        and since 3.11 does so inside a block of lines too, so that a line without descenders
+        ("and research bodies") sat lower under the one above it than that one under the first.
+        `va` is matplotlib's: "baseline" is the last line's."""
         s = self.type.printed(s)
         path = self.type.path(s, bold)
         font = FontProperties(fname=path, size=size)
         spacing = self.type.linespacing(path)
-        artist = self.ax.text(x, y, s, fontproperties=font, color=color, ha=ha, va=va, linespacing=spacing)
-        if self.reading is not None:
-            artist.set_gid(f"{READING}{self.reading}")
-        return artist
+        lines = s.split("\n")
+        pitch, first = self.type.height(1, size), self.type.first_baseline(s, size, bold)
+        last = first + (len(lines) - 1) * pitch
+        top = y - {"top": 0.0, "center": len(lines) * pitch / 2, "bottom": len(lines) * pitch,
+                   "baseline": last, "center_baseline": last / 2}[va]
+        artists = []
+        self.blocks += 1
+        for n, line in enumerate(lines):
+            artist = self.ax.text(x, top + first + n * pitch, line, fontproperties=font, color=color, ha=ha,
+                                  va="baseline", linespacing=spacing)
+            artist.set_label(f"{BLOCK}{self.blocks}")
+            if self.reading is not None:
+                artist.set_gid(f"{READING}{self.reading}")
+            artists.append(artist)
+        return artists
 
-    def extent(self, artist: Text) -> tuple[float, float, float, float]:
-        """Where `artist` was drawn, in inches: left, right, top, bottom."""
-        box = artist.get_window_extent(self.fig.canvas.get_renderer())  # type: ignore[attr-defined]
-        return box.x0 / 72, box.x1 / 72, self.height - box.y1 / 72, self.height - box.y0 / 72
+    def extent(self, artists: list[Text]) -> tuple[float, float, float, float]:
+        """Where the artists were drawn, in inches: left, right, top, bottom."""
+        renderer = self.fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        boxes = [a.get_window_extent(renderer) for a in artists]
+        x0, x1 = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+        y0, y1 = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+        return x0 / 72, x1 / 72, self.height - y1 / 72, self.height - y0 / 72
 
     def rect(self, x: float, y: float, w: float, h: float, color: str) -> None:
         self.ax.add_patch(Rectangle((x, y), w, h, facecolor=color, edgecolor="none", lw=0))

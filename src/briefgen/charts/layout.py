@@ -5,6 +5,7 @@ from itertools import combinations
 from pathlib import Path
 
 from matplotlib import rc_context
+from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -12,6 +13,7 @@ from matplotlib.transforms import Bbox, BboxBase
 
 from briefgen.charts.render import draw
 from briefgen.charts.style import RC
+from briefgen.charts.typeset import line_slot
 from briefgen.model.document import ChartData
 
 TOLERANCE = 0.5  # points of overlap or overhang forgiven (rounding, anti-aliasing)
@@ -23,12 +25,30 @@ def texts(fig: Figure) -> list[Text]:
     return [t for t in found if isinstance(t, Text) and t.get_visible() and t.get_text().strip()]
 
 
+def blocks(fig: Figure) -> list[tuple[str, Bbox]]:
+    """Each text block of `fig` (canvas.text draws one artist per line) and the box it is laid
+    out in, in points from the bottom left: its lines' extents across, their slots up and down
+    (typeset.line_slot), as the layouts reserve room for them."""
+    with rc_context(RC):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        grouped: dict[str, list[Text]] = {}
+        for t in texts(fig):
+            grouped.setdefault(str(t.get_label() or id(t)), []).append(t)
+        return [("\n".join(t.get_text() for t in lines), Bbox.union([_slot(t, renderer) for t in lines]))
+                for lines in grouped.values()]
+
+
+def _slot(t: Text, renderer: RendererBase) -> Bbox:
+    ink = t.get_window_extent(renderer)
+    baseline = t.get_transform().transform(t.get_position())[1]
+    above, below = line_slot(Path(str(t.get_fontproperties().get_file())), t.get_fontsize())
+    return Bbox.from_extents(ink.x0, baseline - below, ink.x1, baseline + above)
+
+
 def check_layout(chart: ChartData, font_dir: Path) -> list[str]:
     """Problems found by drawing `chart`: text outside the figure, text overlapping text."""
     fig = draw(chart, font_dir)
-    with rc_context(RC):
-        renderer = FigureCanvasAgg(fig).get_renderer()
-        boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts(fig)]
+    boxes = blocks(fig)
     clipped = [s for s, box in boxes if _outside(box, fig.bbox)]
     problems = [f"{chart.id}: {s!r} is clipped by the figure edge" for s in clipped]
     for (s1, b1), (s2, b2) in combinations(boxes, 2):

@@ -84,6 +84,11 @@ class Typesetter:
             widest = max(widest, font.get_width_height()[0] / 64)
         return widest * SLACK / 72
 
+    def first_baseline(self, text: str, size: float, bold: bool = False) -> float:
+        """Inches from the top of a block of `text`'s lines to its first baseline: the face's
+        ascender-to-descender box centred in the line's pitch, whatever letters the line has."""
+        return line_slot(self.path(self.printed(text), bold), size)[0] / 72
+
     @staticmethod
     def height(lines: int, size: float) -> float:
         """Height in inches of a block of `lines` lines (matplotlib's text extent)."""
@@ -157,6 +162,27 @@ class Typesetter:
 
 
 @lru_cache(maxsize=None)
+def line_slot(path: Path, size: float) -> tuple[float, float]:
+    """How far a line's share of its block reaches above and below its baseline, in points: the
+    face's ascender-to-descender box centred in a pitch of LINESPACING x size."""
+    ascent, descent = _em_box(path)
+    above = ((LINESPACING - ascent - descent) / 2 + ascent) * size
+    return above, LINESPACING * size - above
+
+
+@lru_cache(maxsize=None)
+def _em_box(path: Path) -> tuple[float, float]:
+    """The face's ascent and descent in ems, from the tables matplotlib reads them from."""
+    font = font_manager.get_font(path)
+    head, typo, hhea = font.get_sfnt_table("head"), font.get_sfnt_table("OS/2"), font.get_sfnt_table("hhea")
+    assert head is not None and (typo or hhea), f"{path} has no head, OS/2 or hhea table"
+    em = head["unitsPerEm"]
+    if typo is not None:
+        return typo["sTypoAscender"] / em, -typo["sTypoDescender"] / em
+    assert hhea is not None
+    return hhea["ascent"] / em, -hhea["descent"] / em
+
+
 def _line_box(path: Path) -> float:
     """The height of one line set at line spacing 1, in ems of the type size, as matplotlib
     lays it out (the same in every backend)."""

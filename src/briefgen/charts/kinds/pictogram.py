@@ -118,7 +118,7 @@ def _legend(canvas: Canvas, chart: ChartData, row: _Row, x: float, y: float) -> 
     before, after = icon_legend(chart)
     after = after.format(n=quantity_text(row.per_icon, row.d, chart.locale))
     side = 0.75 * SMALL_PT / 72  # about the height of a capital
-    baseline = y + 0.975 * SMALL_PT / 72  # of a line whose top is at y
+    baseline = y + canvas.type.first_baseline(after, SMALL_PT)  # of a line whose top is at y
     if before.strip():
         x = canvas.extent(canvas.text(x, y, before.rstrip(), SMALL_PT, color=MUTED))[1] + 0.04
     canvas.rect(x, baseline - side, side, side, ORANGE)

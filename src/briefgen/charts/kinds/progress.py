@@ -13,7 +13,6 @@ TRACK_H = 0.14
 ROW_GAP = 0.2
 ABOVE = 0.05  # between a row's words and its track
 NOTE_GAP = 0.05
-DESCENT = 0.23  # of the type size: text bottom below the last baseline
 RIGHT = WIDTH - MARGIN
 
 
@@ -51,9 +50,10 @@ def _label(type: Typesetter, cur: Datum, goal: Datum) -> list[str]:
 def _row(canvas: Canvas, y: float, label: list[str], cur: Datum, goal: Datum) -> None:
     """The label and "current / goal" on one baseline, the track under them."""
     track_y = y + canvas.type.height(len(label), LABEL_PT) + ABOVE
-    baseline = track_y - ABOVE - DESCENT * LABEL_PT / 72
+    text = "\n".join(label)
+    baseline = y + canvas.type.height(len(label) - 1, LABEL_PT) + canvas.type.first_baseline(text, LABEL_PT)
     now, then = _figures(cur, goal, canvas.type.locale)
-    canvas.text(MARGIN, baseline, "\n".join(label), LABEL_PT, va="baseline")
+    canvas.text(MARGIN, baseline, text, LABEL_PT, va="baseline")
     right = canvas.text(RIGHT, baseline, then, VALUE_PT, color=MUTED, ha="right", va="baseline")
     left = canvas.extent(right)[0]
     canvas.text(left, baseline, now, VALUE_PT, bold=True, ha="right", va="baseline")

@@ -128,11 +128,13 @@ def _tile(
     if tile.before and tile.before_above:
         canvas.text(left, top, tile.before, tile.small, bold=True, color=BLUE_DARK)
         top += canvas.type.height(1, tile.small)
-    baseline = top + canvas.type.height(len(tile.number), tile.size) - 0.23 * tile.size / 72  # the last line's
+    number = "\n".join(tile.number)
+    baseline = top + canvas.type.height(len(tile.number) - 1, tile.size) + canvas.type.first_baseline(
+        number, tile.size, bold=True)  # the last line's
     if tile.before and not tile.before_above:
         words = canvas.text(left, baseline, tile.before, tile.small, bold=True, color=BLUE_DARK, va="baseline")
         left = canvas.extent(words)[1] + _gap(tile.before[-1], tile.number[0][0])
-    big = canvas.text(left, top, "\n".join(tile.number), tile.size, bold=True, color=BLUE_DARK)
+    big = canvas.text(left, top, number, tile.size, bold=True, color=BLUE_DARK)
     top += canvas.type.height(len(tile.number), tile.size)
     if tile.unit and tile.unit_below:
         canvas.text(x + PAD, top, tile.unit, tile.small, bold=True, color=BLUE_DARK)
