@@ -188,3 +188,18 @@ def test_model_imports_neither_matplotlib_nor_reportlab() -> None:
     source = (ROOT / "src" / "briefgen" / "model" / "picture.py").read_text(encoding="utf-8")
     assert not re.search(r"^\s*(from|import) (matplotlib|reportlab)", source, re.M)
     assert isinstance(PathOp(()), PathOp)
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=IDS)
+def test_lines_of_a_label_are_one_pitch_apart_whatever_their_letters(chart: ChartData) -> None:
+    """Lines that start at one x in one size and follow each other are LINESPACING x size apart
+    in the PDF, as the layouts assume: not further for a line without descenders."""
+    from briefgen.charts.style import LINESPACING
+
+    columns: dict[tuple[float, float, bool], list[float]] = {}
+    for op in picture(chart).texts():
+        columns.setdefault((round(op.x, 2), op.size, op.bold), []).append(op.y)
+    for (_, size, _), ys in columns.items():
+        pitch = LINESPACING * size
+        steps = [a - b for a, b in zip(sorted(ys, reverse=True), sorted(ys, reverse=True)[1:])]
+        assert all(abs(step - pitch) < 0.01 for step in steps if step < 1.5 * pitch), (size, steps)
