@@ -7,7 +7,9 @@ fonts draw as a hyphen and text extraction reads as a soft hyphen, as Typst writ
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from briefgen.i18n.typography import NBSP
@@ -30,6 +32,8 @@ TOLERANCE = 2.4  # the loosest ratio of the hyphenating pass
 SHORT_LAST = 0.15  # a last line under this share of the measure looks lost...
 SHORT_LAST_DEMERITS = 5000.0  # ...and costs as much as a second hyphen
 EPS = 1e-9
+# a run of spaces, a no-break space and the spaces after it, or a word
+_TOKEN = re.compile(f"[{SPACES}]+|{NBSP}[{SPACES}]*|[^{SPACES}{NBSP}]+")
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,8 @@ def _set_segment(atoms: list[Atom], width: float, indent: float, measure: Measur
     return lines
 
 
-def _passes(setting: Setting, em: float, width: float) -> list[tuple[Params, bool]]:
+@lru_cache(maxsize=256)  # a document's paragraphs share a few settings, sizes and widths
+def _passes(setting: Setting, em: float, width: float) -> tuple[tuple[Params, bool], ...]:
     """TeX's order: without hyphens at a strict tolerance, then with them, then anything.
 
     Ragged lines may end up to RAG ems short; balanced ones anywhere in the measure, so that
@@ -107,78 +112,79 @@ def _passes(setting: Setting, em: float, width: float) -> list[tuple[Params, boo
                   short_last_demerits=SHORT_LAST_DEMERITS)
     last = replace(base, tolerance=INFINITY, overfull=True)
     if rag:
-        return [(replace(base, tolerance=INFINITY), setting.hyphenate), (last, setting.hyphenate)]
+        return (replace(base, tolerance=INFINITY), setting.hyphenate), (last, setting.hyphenate)
     passes = [(replace(base, tolerance=1.0), False)]
     if setting.hyphenate:
         passes.append((replace(base, tolerance=TOLERANCE), True))
-    return passes + [(last, setting.hyphenate)]
+    return (*passes, (last, setting.hyphenate))
 
 
 def _items(atoms: list[Atom], measure: Measure, setting: Setting, hyphenate: bool) -> _Items:
     items: list[Item] = []
     refs: list[tuple[int, int]] = []
     hyphens: set[int] = set()
-    t, n = 0, len(atoms)
     justify = setting.align == "justify"
-    while t < n:
+    text = "".join(a.ch for a in atoms)
+    metrics = _Metrics([a.width for a in atoms], [a.size for a in atoms], justify)
+    for token in _TOKEN.finditer(text):
+        t, stop = token.span()
         atom = atoms[t]
-        if atom.ch in SPACES or atom.ch == NBSP:
-            stop = t + 1
-            while stop < n and atoms[stop].ch in SPACES:
-                stop += 1
-            if atom.ch == NBSP:
-                items.append(Penalty(0.0, INFINITY))
-                refs.append((t, t))
-            space = measure(" ", atom.font, atom.size)
-            items.append(Glue(space, SPACE_STRETCH * space if justify else 0.0,
-                              SPACE_SHRINK * space if justify else 0.0))
-            refs.append((t, stop))
-            t = stop
+        if atom.ch == NBSP:
+            items.append(Penalty(0.0, INFINITY))
+            refs.append((t, t))
+        elif atom.ch not in SPACES:
+            _word(atoms, token.group(), t, measure, hyphenate, metrics, items, refs, hyphens)
             continue
-        stop = t
-        while stop < n and atoms[stop].ch not in SPACES and atoms[stop].ch != NBSP:
-            stop += 1
-        _word(atoms, t, stop, measure, hyphenate, justify, items, refs, hyphens)
-        t = stop
+        space = measure(" ", atom.font, atom.size)
+        items.append(Glue(space, SPACE_STRETCH * space if justify else 0.0,
+                          SPACE_SHRINK * space if justify else 0.0))
+        refs.append((t, stop))
     while items and isinstance(items[-1], Glue):
         items.pop()
         refs.pop()
+    n = len(atoms)
     items.append(Penalty(0.0, -INFINITY))
     refs.append((n, n))
     return _Items(tuple(items), tuple(refs), frozenset(hyphens))
 
 
-def _word(atoms: list[Atom], first: int, stop: int, measure: Measure, hyphenate: bool, justify: bool,
+def _word(atoms: list[Atom], word: str, first: int, measure: Measure, hyphenate: bool, metrics: _Metrics,
           items: list[Item], refs: list[tuple[int, int]], hyphens: set[int]) -> None:
     """A word as boxes, with a penalty at each place it may break."""
-    word = "".join(a.ch for a in atoms[first:stop])
     start = first
     for point in hyphenation.points(word):
         if point.hyphen and not hyphenate:
             continue
         cut = first + point.offset
-        items.append(_box(atoms, start, cut, justify))
+        items.append(metrics.box(start, cut))
         refs.append((start, cut))
         before = atoms[cut - 1]
         if point.hyphen:
             hyphens.add(len(items))
-            cost = CAPITAL_PENALTY if point.capital else HYPHEN_PENALTY if justify else RAGGED_HYPHEN_PENALTY
+            cost = CAPITAL_PENALTY if point.capital else HYPHEN_PENALTY if metrics.justify else RAGGED_HYPHEN_PENALTY
             items.append(Penalty(measure("-", before.font, before.size), cost, flagged=True))
         else:
             items.append(Penalty(0.0, COMPOUND_PENALTY, flagged=before.ch == "-"))
         refs.append((cut, cut))
         start = cut
-    items.append(_box(atoms, start, stop, justify))
+    stop = first + len(word)
+    items.append(metrics.box(start, stop))
     refs.append((start, stop))
 
 
-def _box(atoms: list[Atom], first: int, stop: int, justify: bool) -> Box:
-    """A piece of a word; justified, its letters may space out or in a little."""
-    width = sum(a.width for a in atoms[first:stop])
-    if not justify:
-        return Box(width)
-    ems = sum(a.size for a in atoms[first:stop])
-    return Box(width, LETTER_STRETCH * ems, LETTER_SHRINK * ems)
+class _Metrics:
+    """The atoms' widths and sizes as lists, summed over a slice for each box."""
+
+    def __init__(self, widths: list[float], sizes: list[float], justify: bool) -> None:
+        self.widths, self.sizes, self.justify = widths, sizes, justify
+
+    def box(self, first: int, stop: int) -> Box:
+        """A piece of a word; justified, its letters may space out or in a little."""
+        width = sum(self.widths[first:stop])
+        if not self.justify:
+            return Box(width)
+        ems = sum(self.sizes[first:stop])
+        return Box(width, LETTER_STRETCH * ems, LETTER_SHRINK * ems)
 
 
 # ---- positioning --------------------------------------------------------------------------

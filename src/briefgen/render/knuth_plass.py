@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence, Union
+from operator import itemgetter
+from typing import Callable, Sequence, Union
 
 INFINITY = 10_000.0  # a penalty of this size forbids a break; its negative forces one
 EPS = 1e-9
@@ -56,29 +57,63 @@ class Params:
     overfull: bool = False  # last resort: allow lines wider than the measure
 
 
-@dataclass(frozen=True)
-class _Node:
-    position: int  # item index of the break (-1 for the paragraph start)
-    line: int  # lines before this break
-    fitness: int
-    flagged_run: int
-    width: float  # sums of the items after the break, up to its first box
-    stretch: float
-    shrink: float
-    demerits: float
-    previous: _Node | None
+# A feasible break: item index (-1 for the paragraph start), lines before it, fitness class, run
+# of hyphenated lines ending at it, the running sums of width, stretch and shrink after it (up to
+# its next line's first box), total demerits, the width of its next line, and the break before it.
+# A plain tuple: the inner loop unpacks one per node and breakpoint, which is far cheaper than
+# reading a dataclass's attributes.
+_Node = tuple[int, int, int, int, float, float, float, float, float, "_Node | None"]
+# A way to reach the current breakpoint: demerits, fitness class, hyphen run and the break before
+_Candidate = tuple[float, int, int, _Node]
+# A legal breakpoint: item index, width drawn if the line breaks there, its cost's share of the
+# demerits (cost squared, negated for a bonus, 0 for a forced break), flagged, forced
+_Break = tuple[int, float, float, bool, bool]
+_DEMERITS = itemgetter(0)
+_NODE_DEMERITS = itemgetter(7)
 
 
-class _Sums:
-    """Running sums of widths, stretch and shrink, so any line's totals are O(1)."""
+class _Table:
+    """What the breaker reads of the items, computed once: running sums of widths, stretch and
+    shrink, so any line's totals are O(1), and the legal breakpoints with their widths and costs."""
 
     def __init__(self, items: Sequence[Item]) -> None:
-        self.width, self.stretch, self.shrink = [0.0], [0.0], [0.0]
-        for item in items:
-            elastic = None if isinstance(item, Penalty) else item
-            self.width.append(self.width[-1] + (elastic.width if elastic else 0.0))
-            self.stretch.append(self.stretch[-1] + (elastic.stretch if elastic else 0.0))
-            self.shrink.append(self.shrink[-1] + (elastic.shrink if elastic else 0.0))
+        self.items = items
+        self.width, self.stretch, self.shrink = width, stretch, shrink = [0.0], [0.0], [0.0]
+        self.breaks: list[_Break] = []
+        w = st = sh = 0.0
+        after_box = False
+        for b, item in enumerate(items):
+            if isinstance(item, Penalty):
+                w, st, sh = w + 0.0, st + 0.0, sh + 0.0  # adds nothing, but as before: -0.0 + 0.0 is 0.0
+                if item.cost < INFINITY:
+                    self.breaks.append(_penalty_break(item, b))
+            else:
+                w, st, sh = w + item.width, st + item.stretch, sh + item.shrink
+                if after_box and isinstance(item, Glue):
+                    self.breaks.append((b, 0.0, 0.0, False, False))
+            after_box = isinstance(item, Box)
+            width.append(w)
+            stretch.append(st)
+            shrink.append(sh)
+
+    def start(self, b: int) -> int:
+        """Where the line after a break at b starts adding up: past the glue and penalties a line
+        start discards, up to its first box or the next forced break."""
+        items, t = self.items, b + 1
+        while t < len(items) and not isinstance(items[t], Box):
+            item = items[t]
+            if isinstance(item, Penalty) and item.cost <= -INFINITY and t > b + 1:
+                break
+            t += 1
+        return t
+
+
+def _penalty_break(item: Penalty, b: int) -> _Break:
+    cost = item.cost
+    # the demerits add cost * cost, subtract it for a bonus and ignore a forced break's: a - x is
+    # exactly a + (-x) in floating point, so one addition of this term gives the same sums
+    term = cost * cost if cost >= 0 else -(cost * cost) if cost > -INFINITY else 0.0
+    return b, item.width, term, item.flagged, cost <= -INFINITY
 
 
 def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Params) -> list[int] | None:
@@ -87,136 +122,118 @@ def breaks(items: Sequence[Item], measure: Callable[[int], float], params: Param
 
     `measure(n)` is the width of line n (0-based). The items must end with a forced break.
     """
-    sums = _Sums(items)
-    active = [_after(items, sums, -1, 0, 0, 0, 0.0, None)]
-    widths: dict[int, float] = {}  # measure() per line number: asked once per node per breakpoint
-    for b in _legal_breaks(items):
-        item = items[b]
-        found: dict[tuple[int, int], _Node] = {}
-        survivors: list[_Node] = []
-        forced = isinstance(item, Penalty) and item.cost <= -INFINITY
-        for node in active:
-            width = widths.get(node.line)
-            if width is None:
-                width = widths[node.line] = measure(node.line)
-            ratio = _ratio(items, sums, node, b, width, params)
-            if ratio >= -1 and not forced:
-                survivors.append(node)  # else this node can start no later line: deactivate it
-            if (-1 <= ratio <= params.tolerance) or (params.overfull and ratio < -1):
-                _consider(items, sums, node, b, ratio, params, found, width)
-        active = survivors + _undominated(found.values(), params.fitness_demerits) if found else survivors
+    table = _Table(items)
+    widths: dict[int, float] = {}  # measure() per line number: asked once per line
+
+    def width_of(line: int) -> float:
+        if line not in widths:
+            widths[line] = measure(line)
+        return widths[line]
+
+    t = table.start(-1)
+    active: list[_Node] = [(-1, 0, 0, 0, table.width[t], table.stretch[t], table.shrink[t], 0.0, width_of(0), None)]
+    for brk in table.breaks:
+        survivors, found = _reach(table, active, brk, params)
+        active = survivors + _undominated(table, found, brk[0], params.fitness_demerits, width_of) if found else survivors
         if not active:
             return None
-    finals = [n for n in active if n.position == len(items) - 1]
+    finals = [n for n in active if n[0] == len(items) - 1]
     if not finals:
         return None
-    best, out = min(finals, key=lambda n: n.demerits), []
-    step: _Node | None = best
-    while step is not None and step.position >= 0:
-        out.append(step.position)
-        step = step.previous
+    out = []
+    step: _Node | None = min(finals, key=_NODE_DEMERITS)
+    while step is not None and step[0] >= 0:
+        out.append(step[0])
+        step = step[9]
     return out[::-1]
 
 
-def _undominated(nodes: Iterable[_Node], slack: float) -> list[_Node]:
-    """The new breaks worth keeping, cheapest first; the rest can never win.
+def _reach(table: _Table, active: list[_Node], brk: _Break,
+           params: Params) -> tuple[list[_Node], dict[int, _Candidate]]:
+    """The active nodes that can still start a later line, and per (fitness, run) class the
+    cheapest way to break at `brk` after one of them, the first found winning a tie.
+
+    TeX's adjustment ratio, badness, demerits and fitness classes, inlined: this loop runs once
+    per active node per breakpoint. Every sum is added in the order TeX's formulas give, so
+    that equal demerits stay equal and ties fall as they always did."""
+    b, extra_width, cost_term, flagged, forced = brk
+    final = b == len(table.items) - 1
+    fill = final and not params.balance  # the last line is filled with space (TeX's \parfillskip)
+    width_b, stretch_b, shrink_b = table.width[b], table.stretch[b], table.shrink[b]
+    rag, tolerance, overfull, max_run = params.rag, params.tolerance, params.overfull, params.max_flagged_run
+    line_penalty, flagged_demerits, fitness_demerits = params.line_penalty, params.flagged_demerits, params.fitness_demerits
+    survivors: list[_Node] = []
+    found: dict[int, _Candidate] = {}
+    for node in active:
+        position, _, fitness_0, run_0, width_0, stretch_0, shrink_0, demerits_0, width, _ = node
+        natural = width_b - width_0 + extra_width
+        if natural < width - EPS:
+            stretch = stretch_b - stretch_0 + rag
+            ratio = 0.0 if fill else (width - natural) / stretch if stretch > EPS else INFINITY
+        elif natural > width + EPS:
+            shrink = shrink_b - shrink_0
+            ratio = (width - natural) / shrink if shrink > EPS else -INFINITY
+        else:
+            ratio = 0.0
+        if ratio >= -1:
+            if not forced:
+                survivors.append(node)  # else this node can start no later line: deactivate it
+            if ratio > tolerance:
+                continue
+            # TeX caps badness at 10000 (a line that cannot stretch enough); overfull is worse still
+            badness = 100.0 * (ratio if ratio >= 0 else -ratio) ** 3
+            if badness > INFINITY:
+                badness = INFINITY
+        elif overfull:
+            badness = 1e8 * (1 - ratio)
+        else:
+            continue
+        run = run_0 + 1 if flagged else 0
+        if run > max_run or (final and run_0 and not overfull):
+            continue
+        demerits = (line_penalty + badness) ** 2 + cost_term + demerits_0
+        if flagged and run_0:
+            demerits += flagged_demerits  # two hyphenated lines in a row
+        # TeX's classes: 0 tight, 1 decent, 2 loose, 3 very loose
+        fitness = 0 if ratio < -0.5 else 1 if ratio <= 0.5 else 2 if ratio <= 1 else 3
+        if position >= 0 and not -1 <= fitness - fitness_0 <= 1:
+            demerits += fitness_demerits
+        if final:
+            demerits += _last_line(params, position, run_0, width_b - width_0, width)
+        key = fitness + 4 * run
+        best = found.get(key)
+        if best is None or demerits < best[0]:
+            found[key] = (demerits, fitness, run, node)
+    return survivors, found
+
+
+def _last_line(params: Params, position: int, run: int, natural: float, width: float) -> float:
+    """A hyphen before the last line, and a last line too short to end a paragraph well."""
+    extra = params.final_flagged_demerits if run else 0.0
+    if position >= 0 and natural < params.short_last * width:
+        extra += params.short_last_demerits
+    return extra
+
+
+def _undominated(table: _Table, found: dict[int, _Candidate], b: int, slack: float,
+                 width_of: Callable[[int], float]) -> list[_Node]:
+    """The new breaks at b worth keeping, cheapest first; the rest can never win.
 
     Breaks at the same item after the same number of lines face the same future, except that a
     longer run of hyphens may be refused one more and a fitness class may cost `slack` more; so a
     break that is dearer by `slack` than one with no longer a run is dropped. Without this the
     active list holds every (fitness, run) pair at every position within a line's reach and the
     cost grows with the square of the line length."""
-    kept: list[_Node] = []
-    for node in sorted(nodes, key=lambda n: n.demerits):
-        if not any(k.line == node.line and k.flagged_run <= node.flagged_run and k.demerits + slack <= node.demerits
-                   for k in kept):
-            kept.append(node)
-    return kept
-
-
-def _legal_breaks(items: Sequence[Item]) -> list[int]:
-    return [b for b in range(len(items)) if _legal(items, b)]
-
-
-def _legal(items: Sequence[Item], b: int) -> bool:
-    item = items[b]
-    if isinstance(item, Penalty):
-        return item.cost < INFINITY
-    return isinstance(item, Glue) and b > 0 and isinstance(items[b - 1], Box)
-
-
-def _ratio(items: Sequence[Item], sums: _Sums, node: _Node, b: int, width: float, params: Params) -> float:
-    """How far the line from node to b must stretch (> 0) or shrink (< 0) its glue."""
-    item = items[b]
-    natural = sums.width[b] - node.width + (item.width if isinstance(item, Penalty) else 0.0)
-    final = b == len(items) - 1
-    if natural < width - EPS:
-        stretch = sums.stretch[b] - node.stretch + params.rag
-        if final and not params.balance:
-            return 0.0  # the last line is filled with space (TeX's \parfillskip)
-        return (width - natural) / stretch if stretch > EPS else INFINITY
-    if natural > width + EPS:
-        shrink = sums.shrink[b] - node.shrink
-        return (width - natural) / shrink if shrink > EPS else -INFINITY
-    return 0.0
-
-
-def _consider(items: Sequence[Item], sums: _Sums, node: _Node, b: int, ratio: float, params: Params,
-              found: dict[tuple[int, int], _Node], width: float) -> None:
-    """Keep the break at b after node if it is the cheapest way yet to reach b in its class."""
-    item = items[b]
-    flagged = isinstance(item, Penalty) and item.flagged
-    run = node.flagged_run + 1 if flagged else 0
-    final = b == len(items) - 1
-    if run > params.max_flagged_run or (final and node.flagged_run and not params.overfull):
-        return
-    demerits = _demerits(item, ratio, params) + node.demerits
-    if flagged and node.flagged_run:
-        demerits += params.flagged_demerits
-    fitness = _fitness(ratio)
-    if node.position >= 0 and abs(fitness - node.fitness) > 1:
-        demerits += params.fitness_demerits
-    if final:
-        demerits += _last_line(items, sums, node, b, width, params)
-    key = (fitness, run)
-    if key not in found or demerits < found[key].demerits:
-        found[key] = _after(items, sums, b, node.line + 1, fitness, run, demerits, node)
-
-
-def _demerits(item: Item, ratio: float, params: Params) -> float:
-    # TeX caps badness at 10000 (a line that cannot stretch enough); overfull is worse still
-    badness = min(100.0 * abs(ratio) ** 3, INFINITY) if ratio >= -1 else 1e8 * (1 - ratio)
-    demerits = (params.line_penalty + badness) ** 2
-    cost = item.cost if isinstance(item, Penalty) else 0.0
-    if cost >= 0:
-        return demerits + cost * cost
-    return demerits - cost * cost if cost > -INFINITY else demerits
-
-
-def _fitness(ratio: float) -> int:
-    """TeX's classes: 0 tight, 1 decent, 2 loose, 3 very loose."""
-    if ratio < -0.5:
-        return 0
-    if ratio <= 0.5:
-        return 1
-    return 2 if ratio <= 1 else 3
-
-
-def _last_line(items: Sequence[Item], sums: _Sums, node: _Node, b: int, width: float, params: Params) -> float:
-    """A hyphen before the last line, and a last line too short to end a paragraph well."""
-    extra = params.final_flagged_demerits if node.flagged_run else 0.0
-    natural = sums.width[b] - node.width
-    if node.position >= 0 and natural < params.short_last * width:
-        extra += params.short_last_demerits
-    return extra
-
-
-def _after(items: Sequence[Item], sums: _Sums, b: int, line: int, fitness: int, run: int,
-           demerits: float, previous: _Node | None) -> _Node:
-    """A node at break b, its sums taken after the glue and penalties a line start discards."""
-    t = b + 1
-    while t < len(items) and not isinstance(items[t], Box):
-        if isinstance(items[t], Penalty) and items[t].cost <= -INFINITY and t > b + 1:  # type: ignore[union-attr]
-            break
-        t += 1
-    return _Node(b, line, fitness, run, sums.width[t], sums.stretch[t], sums.shrink[t], demerits, previous)
+    kept: list[tuple[float, int, int]] = []  # demerits, line, run
+    nodes: list[_Node] = []
+    t = table.start(b)
+    width, stretch, shrink = table.width[t], table.stretch[t], table.shrink[t]
+    for demerits, fitness, run, previous in sorted(found.values(), key=_DEMERITS):
+        line = previous[1] + 1
+        for k_demerits, k_line, k_run in kept:
+            if k_line == line and k_run <= run and k_demerits + slack <= demerits:
+                break
+        else:
+            kept.append((demerits, line, run))
+            nodes.append((b, line, fitness, run, width, stretch, shrink, demerits, width_of(line), previous))
+    return nodes
