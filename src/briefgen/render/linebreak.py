@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Callable, NamedTuple, Sequence
 
 Measure = Callable[[str, str, float], float]
 WordStarts = Callable[[str], Sequence[int]]  # the offsets in a text where its words begin, ascending
@@ -58,6 +59,8 @@ PARTICLES = "的地得了着过们"  # one-character words that belong with the 
 BOUND_COST = 1.0  # next to any other one-character word, which belongs with the next: 再|上, 九|方面
 INSIDE_WORD_COST = 2.0  # a ragged line ending inside a word (推进绿|色): worse than one more line
 EPS = 1e-9
+_MARKS = frozenset(FULLWIDTH_CLOSING + FULLWIDTH_OPENING)
+_UNCOUNTED = frozenset(CANNOT_START + CANNOT_END + SPACES)  # not counted by the orphan rule
 
 
 @dataclass(frozen=True)
@@ -113,8 +116,25 @@ class Atom:
     unit: int = -1  # index of the whole span the atom belongs to, -1 for none
 
 
-@dataclass(frozen=True)
-class _Cluster:
+class _Atom(NamedTuple):
+    """An Atom as typeset() keeps it. It makes one for every character it sets, and again once
+    the character is spaced: a tuple is made several times faster than a frozen dataclass."""
+
+    ch: str
+    font: str
+    size: float
+    rise: float
+    pos: int
+    width: float
+    advance: float
+    gap: float
+    trim: float
+    unit: int
+
+
+class _Cluster(NamedTuple):
+    """A tuple for the same reason as _Atom: the breaker makes one for each cluster of every setting."""
+
     first: int  # index of the first atom
     stop: int  # index after the last atom
     width: float  # advances plus inner gaps
@@ -155,7 +175,7 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
     """
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    atoms = explode(spans, _memo(measure))
+    atoms = _measured(spans, measure)
     if not atoms:
         return []
     segments = _segments(atoms)
@@ -165,17 +185,6 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
         frame = _Frame(width, first_indent if n == 0 else 0.0, align, balance=starts is not None)
         lines.extend(_set_segment(segment, frame, pos, n == len(segments) - 1, starts))
     return lines
-
-
-def _memo(measure: Measure) -> Measure:
-    cache: dict[tuple[str, str, float], float] = {}
-
-    def cached(text: str, font: str, size: float) -> float:
-        key = (text, font, size)
-        if key not in cache:
-            cache[key] = measure(text, font, size)
-        return cache[key]
-    return cached
 
 
 def explode(spans: Sequence[Span], measure: Measure) -> list[Atom]:
@@ -189,9 +198,24 @@ def explode(spans: Sequence[Span], measure: Measure) -> list[Atom]:
     return atoms
 
 
-def _segments(atoms: list[Atom]) -> list[tuple[int, list[Atom]]]:
+def _measured(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
+    """explode() as typeset() uses it, not yet spaced; each character measured once per font and size."""
+    atoms: list[_Atom] = []
+    known: dict[tuple[str, float], dict[str, float]] = {}
+    for n, span in enumerate(spans):
+        font, size, rise, unit = span.font, span.size, span.rise, n if span.whole else -1
+        widths = known.setdefault((font, size), {})
+        for ch in span.text:
+            width = widths.get(ch)
+            if width is None:
+                width = widths[ch] = 0.0 if ch == "\n" else measure(ch, font, size)
+            atoms.append(_Atom(ch, font, size, rise, len(atoms), width, width, 0.0, 0.0, unit))
+    return atoms
+
+
+def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
     """Split at hard breaks into (offset, atoms); a trailing break adds no empty line."""
-    segments: list[tuple[int, list[Atom]]] = [(0, [])]
+    segments: list[tuple[int, list[_Atom]]] = [(0, [])]
     for atom in atoms:
         if atom.ch == "\n":
             segments.append((atom.pos + 1, []))
@@ -202,14 +226,14 @@ def _segments(atoms: list[Atom]) -> list[tuple[int, list[Atom]]]:
     return [(pos, _space(seg)) for pos, seg in segments]
 
 
-def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool,
+def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool,
                  starts: Sequence[int] | None = None) -> list[Line]:
     """Set the text between two hard breaks; its last line is ragged."""
     if not atoms:
         return [Line((), 0.0, last, pos, pos)]
     clusters = _clusters(atoms, max(frame.width - max(frame.indent, 0.0), EPS))
     if starts is not None:
-        clusters = [clusters[0]] + [replace(c, split=_split_cost(atoms, before, c, starts))
+        clusters = [clusters[0]] + [c._replace(split=_split_cost(atoms, before, c, starts))
                                     for before, c in zip(clusters, clusters[1:])]
     breaks = _breaks(clusters, frame)
     return [_place(atoms, clusters[i:j], frame, i == 0, j == len(clusters), last)
@@ -218,41 +242,42 @@ def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool,
 
 # ---- K3 / K4: spacing ---------------------------------------------------------------------
 
-def _space(atoms: list[Atom]) -> list[Atom]:
-    """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps."""
-    advances = [a.width for a in atoms]
-    trims = [_half(a) if a.ch in FULLWIDTH_CLOSING else 0.0 for a in atoms]
-    gaps = [0.0] * len(atoms)
-    for t in range(1, len(atoms)):
-        before, atom = atoms[t - 1], atoms[t]
-        if _squeezes(before, atom):
-            advances[t - 1], trims[t - 1] = before.width - _half(before), 0.0
-        gaps[t] = _gap(before, atom)
-    return [Atom(a.ch, a.font, a.size, a.rise, a.pos, a.width, advance=advance, gap=gap, trim=trim, unit=a.unit)
-            for a, advance, gap, trim in zip(atoms, advances, gaps, trims)]
+def _space(atoms: list[_Atom]) -> list[_Atom]:
+    """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps.
+
+    Most characters get none of these: they keep their atoms (advance = width, no gap or trim)."""
+    halves = [_half(a) if a.ch in _MARKS else 0.0 for a in atoms]
+    han = [_is_han(a.ch) for a in atoms]
+    latin = [_is_latin(a.ch) for a in atoms]
+    spaced = atoms[:]
+    for t, atom in enumerate(atoms):
+        advance, gap, trim = atom.width, 0.0, 0.0
+        changed = False
+        if halves[t]:
+            if t + 1 < len(atoms) and halves[t + 1] and _squeezes(atom.ch, atoms[t + 1].ch):
+                advance, changed = atom.width - halves[t], True
+            elif atom.ch in FULLWIDTH_CLOSING:
+                trim, changed = halves[t], True
+        if t and ((han[t - 1] and latin[t]) or (latin[t - 1] and han[t])):
+            gap, changed = HAN_LATIN_GAP * max(atoms[t - 1].size, atom.size), True
+        if changed:
+            spaced[t] = _Atom(atom.ch, atom.font, atom.size, atom.rise, atom.pos, atom.width, advance, gap, trim,
+                              atom.unit)
+    return spaced
 
 
-def _half(atom: Atom) -> float:
+def _half(atom: _Atom) -> float:
     """Half an em for a full-width mark, 0 for a proportional glyph."""
     return atom.size / 2 if abs(atom.width - atom.size) < 0.05 * atom.size else 0.0
 
 
-def _squeezes(a: Atom, b: Atom) -> bool:
-    """。” ，“ ）、 “《 take 1.5 em: the first mark gives up half its advance.
+def _squeezes(a: str, b: str) -> bool:
+    """Of two full-width marks: 。” ，“ ）、 “《 take 1.5 em, the first mark gives up half its advance.
 
     A closing mark loses its blank right half; before another opening mark, an opening
     mark's advance shrinks so that the next one's blank left half lies over its own blank.
     """
-    marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
-    if a.ch not in marks or b.ch not in marks or not _half(a) or not _half(b):
-        return False
-    return not (a.ch in FULLWIDTH_OPENING and b.ch in FULLWIDTH_CLOSING)  # “” keeps both blanks
-
-
-def _gap(a: Atom, b: Atom) -> float:
-    if (_is_han(a.ch) and _is_latin(b.ch)) or (_is_latin(a.ch) and _is_han(b.ch)):
-        return HAN_LATIN_GAP * max(a.size, b.size)
-    return 0.0
+    return not (a in FULLWIDTH_OPENING and b in FULLWIDTH_CLOSING)  # “” keeps both blanks
 
 
 def _is_han(ch: str) -> bool:
@@ -268,11 +293,17 @@ def _is_latin(ch: str) -> bool:
 
 # ---- K1 / K2: clusters --------------------------------------------------------------------
 
-def _units(atoms: list[Atom]) -> list[tuple[int, int]]:
+def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
     """Split into the smallest unbreakable pieces: words, numbers, '——', single characters."""
     units, t = [], 0
     while t < len(atoms):
-        end = _word_end(atoms, t) if _is_latin_letter(atoms[t].ch) else _run_end(atoms, t)
+        ch = atoms[t].ch
+        if _is_latin_letter(ch):
+            end = _word_end(atoms, t)
+        elif ch in TWO_EM_MARKS:
+            end = _run_end(atoms, t)
+        else:
+            end = t + 1
         units.append((t, end))
         t = end
     return units
@@ -282,7 +313,7 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
-def _word_end(atoms: list[Atom], t: int) -> int:
+def _word_end(atoms: list[_Atom], t: int) -> int:
     """A Latin word or number with its inner joiners: 4.1, 1,324.9, COVID-19, PM2.5."""
     t += 1
     while t < len(atoms):
@@ -296,23 +327,22 @@ def _word_end(atoms: list[Atom], t: int) -> int:
     return t
 
 
-def _joins(atoms: list[Atom], t: int) -> bool:
+def _joins(atoms: list[_Atom], t: int) -> bool:
     before, after = atoms[t - 1].ch, atoms[t + 1].ch
     if WORD_JOINERS[atoms[t].ch] == "digit":
         return before.isdigit() and after.isdigit()
     return _is_latin_letter(before) and _is_latin_letter(after)
 
 
-def _run_end(atoms: list[Atom], t: int) -> int:
-    """'——' and '……' are one unit; anything else is one character."""
+def _run_end(atoms: list[_Atom], t: int) -> int:
+    """'——' and '……' are one unit."""
     ch, end = atoms[t].ch, t + 1
-    if ch in TWO_EM_MARKS:
-        while end < len(atoms) and atoms[end].ch == ch:
-            end += 1
+    while end < len(atoms) and atoms[end].ch == ch:
+        end += 1
     return end
 
 
-def _clusters(atoms: list[Atom], limit: float) -> list[_Cluster]:
+def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
     """Glue opening marks to what follows and closing marks to what precedes."""
     groups: list[list[int]] = []  # [first, stop] atom ranges
     pending: int | None = None  # first atom of opening marks waiting for their text
@@ -332,11 +362,11 @@ def _clusters(atoms: list[Atom], limit: float) -> list[_Cluster]:
     return [c for g in groups for c in _fit(atoms, g[0], g[1], limit)]
 
 
-def _all_spaces(atoms: list[Atom], first: int, stop: int) -> bool:
-    return all(a.ch in SPACES for a in atoms[first:stop])
+def _all_spaces(atoms: list[_Atom], first: int, stop: int) -> bool:
+    return all(atoms[t].ch in SPACES for t in range(first, stop))
 
 
-def _kind(atoms: list[Atom], first: int, stop: int) -> str:
+def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
     ch = atoms[first].ch
     if stop - first > 1:
         return "text"
@@ -347,7 +377,7 @@ def _kind(atoms: list[Atom], first: int, stop: int) -> str:
     return "close" if ch in CANNOT_START else "text"
 
 
-def _fit(atoms: list[Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
+def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
     """A cluster wider than the line is broken between its characters (last resort)."""
     whole = _cluster(atoms, first, stop)
     if whole.width - whole.trim <= limit + EPS or stop - first == 1:
@@ -355,29 +385,40 @@ def _fit(atoms: list[Atom], first: int, stop: int, limit: float) -> list[_Cluste
     return [_cluster(atoms, t, t + 1) for t in range(first, stop)]
 
 
-def _cluster(atoms: list[Atom], first: int, stop: int) -> _Cluster:
-    inner = atoms[first:stop]
-    width = sum(a.advance for a in inner) + sum(a.gap for a in inner[1:])
-    chars = sum(1 for a in inner if a.ch not in CANNOT_START + CANNOT_END + SPACES)
-    prev = atoms[first - 1].ch if first else ""
-    number_unit = prev.isdigit() and _is_han(inner[0].ch)
-    inside = first > 0 and inner[0].unit >= 0 and atoms[first - 1].unit == inner[0].unit
-    squeezes = [_squeezable(a) for a in inner]
-    return _Cluster(first, stop, width, inner[0].gap, inner[-1].trim,
-                    _all_spaces(atoms, first, stop), chars, max(a.size for a in inner),
+def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
+    # Added up from 0 in atom order: another order could change a width in its last bit, and a break with it.
+    head = atoms[first]
+    advances: float = 0
+    gaps: float = 0
+    shrink: float = 0
+    chars, size, space, squeezable = 0, head.size, True, 0.0
+    for t in range(first, stop):
+        atom = atoms[t]
+        advances += atom.advance
+        if t > first:
+            gaps += atom.gap
+        if atom.ch not in _UNCOUNTED:
+            chars += 1
+        if atom.size > size:
+            size = atom.size
+        space = space and atom.ch in SPACES
+        squeezable = _squeezable(atom) if atom.ch in _MARKS else 0.0
+        shrink += squeezable
+    number_unit = first > 0 and atoms[first - 1].ch.isdigit() and _is_han(head.ch)
+    inside = first > 0 and head.unit >= 0 and atoms[first - 1].unit == head.unit
+    return _Cluster(first, stop, advances + gaps, head.gap, atoms[stop - 1].trim, space, chars, size,
                     WHOLE_PENALTY if inside else NUMBER_UNIT_PENALTY if number_unit else 0.0,
-                    sum(squeezes), squeezes[-1])
+                    shrink, squeezable)
 
 
-def _squeezable(atom: Atom) -> float:
+def _squeezable(atom: _Atom) -> float:
     """The blank half of a full-width mark not already compressed against its neighbour."""
-    marks = FULLWIDTH_CLOSING + FULLWIDTH_OPENING
-    if atom.ch not in marks or atom.advance < atom.width - EPS:
+    if atom.ch not in _MARKS or atom.advance < atom.width - EPS:
         return 0.0
     return _half(atom)
 
 
-def _split_cost(atoms: list[Atom], before: _Cluster, after: _Cluster, starts: Sequence[int]) -> float:
+def _split_cost(atoms: list[_Atom], before: _Cluster, after: _Cluster, starts: Sequence[int]) -> float:
     """Nothing after a pause mark or at a space, a little between words, more beside a
     one-character word that belongs with its neighbour, much inside a word."""
     end, start = atoms[before.stop - 1], atoms[after.first]
@@ -402,23 +443,28 @@ class _Widths:
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self.clusters = clusters
-        self.sums, self.gaps, self.shrinks, self.gapped, self.chars = [0.0], [0.0], [0.0], [0], [0]
-        self.max_trim = max((c.trim for c in clusters), default=0.0)
-        for c in clusters:
-            self.sums.append(self.sums[-1] + c.width)
-            self.gaps.append(self.gaps[-1] + c.gap)
-            self.shrinks.append(self.shrinks[-1] + c.shrink)
-            self.gapped.append(self.gapped[-1] + (1 if c.gap > 0 else 0))
-            self.chars.append(self.chars[-1] + c.chars)
+        gaps, trims = [c.gap for c in clusters], [c.trim for c in clusters]
+        self.sums = list(accumulate([c.width for c in clusters], initial=0.0))
+        self.gaps = list(accumulate(gaps, initial=0.0))
+        self.shrinks = list(accumulate([c.shrink for c in clusters], initial=0.0))
+        self.gapped = list(accumulate([gap > 0 for gap in gaps], initial=0))
+        self.chars = list(accumulate([c.chars for c in clusters], initial=0))
+        self.max_trim = max(trims, default=0.0)
+        # by a run's end j, for the breaker's inner loop: its last cluster's trim and tail, and
+        # the cost of a break before cluster j
+        self.trims = [0.0] + trims
+        self.tails = [0.0] + [c.tail for c in clusters]
+        self.penalties = [c.penalty + c.split + 1.0 for c in clusters]
         sizes = {c.size for c in clusters}
         self.size = sizes.pop() if len(sizes) == 1 else None  # one size (the usual case): the em of every line
         n = len(clusters)
-        self.lead = [n] * (n + 1)  # lead[i]: the first cluster from i on that is not a space
-        for k in range(n - 1, -1, -1):
-            self.lead[k] = self.lead[k + 1] if clusters[k].space else k
+        self.lead = list(range(n + 1))  # lead[i]: the first cluster from i on that is not a space
         self.back = list(range(n + 1))  # back[j]: where a run ending at j ends without its spaces
-        for k in range(1, n + 1):
-            self.back[k] = self.back[k - 1] if clusters[k - 1].space else k
+        if any(c.space for c in clusters):
+            for k in range(n - 1, -1, -1):
+                self.lead[k] = self.lead[k + 1] if clusters[k].space else k
+            for k in range(1, n + 1):
+                self.back[k] = self.back[k - 1] if clusters[k - 1].space else k
 
     def edges(self, i: int, j: int) -> tuple[int, int]:
         """i..j without the spaces at its ends."""
@@ -431,50 +477,34 @@ class _Widths:
         """The largest size among clusters lo..hi (not empty)."""
         return self.size if self.size is not None else max(c.size for c in self.clusters[lo:hi])
 
-    def natural(self, i: int, j: int) -> float:
-        return self.natural_between(*self.edges(i, j))
-
     def natural_between(self, lo: int, hi: int) -> float:
-        """natural() of a run already stripped of its edge spaces (edges' lo, hi)."""
+        """The natural width of a run already stripped of its edge spaces (edges' lo, hi)."""
         if lo == hi:
             return 0.0
         return self.sums[hi] - self.sums[lo] + self.gaps[hi] - self.gaps[lo + 1]
 
-    def trim(self, i: int, j: int) -> float:
-        return self.trim_between(*self.edges(i, j))
-
     def trim_between(self, lo: int, hi: int) -> float:
-        return self.clusters[hi - 1].trim if hi > lo else 0.0
-
-    def latin_gaps(self, i: int, j: int) -> int:
-        """Han–Latin gaps between the clusters of the line (not before its first)."""
-        return self.latin_gaps_between(*self.edges(i, j))
+        return self.trims[hi] if hi > lo else 0.0
 
     def latin_gaps_between(self, lo: int, hi: int) -> int:
+        """Han–Latin gaps between the clusters of the run (not before its first)."""
         return self.gapped[hi] - self.gapped[lo + 1] if hi > lo else 0
 
-    def shrink(self, i: int, j: int) -> float:
-        """What compressing the marks inside the line could give (its last mark trims instead)."""
-        return self.shrink_between(*self.edges(i, j))
-
     def shrink_between(self, lo: int, hi: int) -> float:
+        """What compressing the marks inside the run could give (its last mark trims instead)."""
         if hi == lo:
             return 0.0
-        return self.shrinks[hi] - self.shrinks[lo] - self.clusters[hi - 1].tail
+        return self.shrinks[hi] - self.shrinks[lo] - self.tails[hi]
 
 
 def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
     """Cluster ranges of the lines, minimising the paragraph's total cost (backwards DP)."""
     n, widths = len(clusters), _Widths(clusters)
     best, nxt = [0.0] * (n + 1), [n] * (n + 1)
+    loose_stop = 1.0 if frame.balance else LOOSE_STOP
     for i in range(n - 1, -1, -1):
         avail = frame.width - (frame.indent if i == 0 else 0.0)
-        total, end = math.inf, n
-        for j, lo, hi, natural in _candidates(widths, i, avail, 1.0 if frame.balance else LOOSE_STOP):
-            cost = _cost(widths, j, lo, hi, natural, avail, frame, i == 0) + best[j]
-            if cost <= total:  # a tie goes to the shorter line (candidates come longest first)
-                total, end = cost, j
-        best[i], nxt[i] = total, end
+        best[i], nxt[i] = _cheapest(widths, _candidates(widths, i, avail, loose_stop), avail, frame, i == 0, best)
     lines, i = [], 0
     while i < n:
         lines.append((i, nxt[i]))
@@ -482,61 +512,89 @@ def _breaks(clusters: list[_Cluster], frame: _Frame) -> list[tuple[int, int]]:
     return lines
 
 
-Candidate = tuple[int, int, int, float]  # line end j, the line's edges lo and hi, its natural width
+# line end j, the line's edges lo and hi, its natural width, its end's trim and its marks' shrink
+Candidate = tuple[int, int, int, float, float, float]
 
 
 def _candidates(widths: _Widths, i: int, avail: float, loose_stop: float) -> list[Candidate]:
     """Ends of the lines starting at cluster i worth trying, longest first, down to the first
-    line that would leave more than loose_stop of the width as stretch."""
-    n = len(widths.clusters)
-    room = min(widths.shrinks[n] - widths.shrinks[i], avail / 2)
-    reach = widths.sums[i] + avail + widths.max_trim + room + EPS
-    top = bisect.bisect_right(widths.sums, reach, i + 1) - 1
+    line that would leave more than loose_stop of the width as stretch.
+
+    The inner loop of the breaker: _Widths' edges and *_between are written out here."""
+    n, sums, gaps, shrinks = len(widths.clusters), widths.sums, widths.gaps, widths.shrinks
+    trims, tails, back, lead = widths.trims, widths.tails, widths.back, widths.lead[i]
+    room = min(shrinks[n] - shrinks[i], avail / 2)
+    reach = sums[i] + avail + widths.max_trim + room + EPS
+    top = bisect.bisect_right(sums, reach, i + 1) - 1
+    fits, loose = avail + EPS, avail * loose_stop
     found: list[Candidate] = []
     for j in range(min(top, n), i, -1):
-        lo, hi = widths.edges(i, j)
-        natural = widths.natural_between(lo, hi)
-        if natural - widths.trim_between(lo, hi) - widths.shrink_between(lo, hi) > avail + EPS:
+        lo = j if lead > j else lead
+        hi = back[j]
+        if hi <= lo:
+            hi = lo
+            natural = trim = shrink = 0.0
+        else:
+            natural = sums[hi] - sums[lo] + gaps[hi] - gaps[lo + 1]
+            trim = trims[hi]
+            shrink = shrinks[hi] - shrinks[lo] - tails[hi]
+        if natural - trim - shrink > fits:
             continue
-        found.append((j, lo, hi, natural))
-        if j < n and avail - natural > avail * loose_stop:
+        found.append((j, lo, hi, natural, trim, shrink))
+        if j < n and avail - natural > loose:
             break
     if not found:  # an overfull cluster still takes a line of its own
         lo, hi = widths.edges(i, i + 1)
-        found.append((i + 1, lo, hi, widths.natural_between(lo, hi)))
+        found.append((i + 1, lo, hi, widths.natural_between(lo, hi), widths.trim_between(lo, hi),
+                      widths.shrink_between(lo, hi)))
     return found
 
 
-def _cost(widths: _Widths, j: int, lo: int, hi: int, natural: float, avail: float, frame: _Frame,
-          first: bool) -> float:
-    """Badness of the line ending before cluster j (edges lo, hi): 0 for the last line unless
-    it is an orphan, or unless lines are balanced."""
-    clusters, align = widths.clusters, frame.align
-    if j == len(clusters):
-        chars = widths.chars[hi] - widths.chars[lo]
-        if first:
-            return 0.0
-        short = ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
-        return short + (LAST_LINE_WEIGHT * ((avail - natural) / avail) ** 2 if frame.balance else 0.0)
-    stretch = avail - natural
-    penalty = clusters[j].penalty + clusters[j].split + 1.0
-    if stretch < 0:  # push in before pushing out: the line-end mark's half, then the others'
-        squeeze = max(-stretch - widths.trim_between(lo, hi), 0.0)
-        return penalty + PUSH_IN_COST + COMPRESS_COST * squeeze / max(widths.shrink_between(lo, hi), EPS)
-    if align != "justify" or hi == lo:
-        return penalty + (stretch / avail) ** 2  # ragged: prefer even lines
-    em, gaps = widths.em(lo, hi), widths.latin_gaps_between(lo, hi)
-    widened = min(stretch, gaps * GAP_STRETCH * em)
-    ratio = (stretch - widened) / (max(hi - lo - 1, 1) * em)
-    loose = widened / em / max(gaps, 1)
-    over = ratio - SPACING_LIMIT
-    return penalty + 100.0 * ratio * ratio + 10.0 * loose * loose + (
-        OVER_LIMIT_LINE + OVER_LIMIT_COST * over if over > EPS else 0.0)
+def _cheapest(widths: _Widths, candidates: list[Candidate], avail: float, frame: _Frame, first: bool,
+              best: list[float]) -> tuple[float, int]:
+    """The candidate line whose cost plus the best setting of the rest (best[j]) is least: that
+    total and the line's end. A tie goes to the shorter line (candidates come longest first).
+
+    A line's cost is its badness: 0 for the last line unless it is an orphan, or unless lines
+    are balanced. One call costs all of a line start's candidates: the breaker's inner loop.
+    """
+    n, penalties, size = len(widths.clusters), widths.penalties, widths.size
+    justify = frame.align == "justify"
+    total, end = math.inf, n
+    for j, lo, hi, natural, trim, shrink in candidates:
+        stretch = avail - natural
+        if j == n:
+            cost = 0.0 if first else _last_line_cost(widths.chars[hi] - widths.chars[lo], stretch, avail, frame)
+        elif stretch < 0:  # push in before pushing out: the line-end mark's half, then the others'
+            squeeze = max(-stretch - trim, 0.0)
+            cost = penalties[j] + PUSH_IN_COST + COMPRESS_COST * squeeze / max(shrink, EPS)
+        elif not justify or hi == lo:
+            cost = penalties[j] + (stretch / avail) ** 2  # ragged: prefer even lines
+        else:
+            em = size if size is not None else widths.em(lo, hi)
+            gaps = widths.gapped[hi] - widths.gapped[lo + 1]
+            widest = gaps * GAP_STRETCH * em  # min() and max() written out: the calls cost more than the sums
+            widened = widest if widest < stretch else stretch
+            ratio = (stretch - widened) / ((hi - lo - 1 if hi - lo > 2 else 1) * em)
+            loose = widened / em / (gaps if gaps > 1 else 1)
+            over = ratio - SPACING_LIMIT
+            cost = penalties[j] + 100.0 * ratio * ratio + 10.0 * loose * loose + (
+                OVER_LIMIT_LINE + OVER_LIMIT_COST * over if over > EPS else 0.0)
+        cost += best[j]
+        if cost <= total:
+            total, end = cost, j
+    return total, end
+
+
+def _last_line_cost(chars: int, stretch: float, avail: float, frame: _Frame) -> float:
+    """A last line (not the first) of this many characters: an orphan costs, and a short one if balanced."""
+    short = ORPHAN_PENALTY if chars < 2 else SHORT_LAST_PENALTY if chars == 2 else 0.0
+    return short + (LAST_LINE_WEIGHT * (stretch / avail) ** 2 if frame.balance else 0.0)
 
 
 # ---- positioning --------------------------------------------------------------------------
 
-def _place(atoms: list[Atom], line: list[_Cluster], frame: _Frame, first: bool,
+def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
            ragged: bool, last: bool) -> Line:
     """Position the glyphs of one line: justify unless ragged, or align within the frame."""
     widths = _Widths(line)
@@ -546,31 +604,45 @@ def _place(atoms: list[Atom], line: list[_Cluster], frame: _Frame, first: bool,
         return Line((), 0.0, last and ragged, pos, pos)
     indent = frame.indent if first else 0.0
     avail = frame.width - indent
-    natural, trim = widths.natural(0, len(line)), widths.trim(0, len(line))
+    natural, trim = widths.natural_between(lo, hi), widths.trim_between(lo, hi)
     cut = min(trim, max(natural - avail, 0.0))
     if frame.align in ("center", "right"):
         cut = trim
     stretch = avail - natural + cut
-    shrink = widths.shrink(0, len(line))
+    shrink = widths.shrink_between(lo, hi)
     squeeze = min(-stretch / shrink, 1.0) if stretch < -EPS and shrink > EPS else 0.0
     stretch = max(stretch, 0.0) if squeeze else stretch
     justify = frame.align == "justify" and not ragged and hi - lo > 1
     em = max(c.size for c in line[lo:hi])
-    latin = widths.latin_gaps(0, len(line))
+    latin = widths.latin_gaps_between(lo, hi)
     widen = min(stretch, latin * GAP_STRETCH * em) / latin if justify and latin else 0.0
     extra = (stretch - widen * latin) / (hi - lo - 1) if justify else 0.0
     start = indent + {"center": stretch / 2, "right": stretch}.get(frame.align, 0.0)
     runs, x = _positions(atoms, line[lo:hi], start, extra, squeeze, widen)
     span = (atoms[line[lo].first].pos, atoms[line[hi - 1].stop - 1].pos + 1)
-    return Line(tuple(runs), x - cut, last and ragged, *span, spacing=extra)
+    return Line(runs, x - cut, last and ragged, *span, spacing=extra)
 
 
-def _positions(atoms: list[Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
-               widen: float = 0.0) -> tuple[list[Glyph], float]:
+class _Run:
+    """A glyph run being built: one Glyph when the line is done."""
+
+    __slots__ = ("text", "font", "size", "rise", "x", "width", "tracking", "shifted")
+
+    def __init__(self, atom: _Atom, x: float, tracking: float, shifted: bool) -> None:
+        self.text, self.font, self.size, self.rise = [atom.ch], atom.font, atom.size, atom.rise
+        self.x, self.width, self.tracking, self.shifted = x, atom.width, tracking, shifted
+
+    def glyph(self) -> Glyph:
+        return Glyph("".join(self.text), self.font, self.size, self.rise, self.x, self.width, self.tracking,
+                     shifted=self.shifted)
+
+
+def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
+               widen: float = 0.0) -> tuple[tuple[Glyph, ...], float]:
     """Walk the clusters, adding gaps and the justification stretch between them (Han–Latin
     gaps first widened by `widen`); with `squeeze`, each mark inside the line gives up that
     share of its blank half (K3)."""
-    runs: list[Glyph] = []
+    runs: list[_Run] = []
     final = line[-1].stop - 1 if line else -1
     for k, cluster in enumerate(line):
         for t in range(cluster.first, cluster.stop):
@@ -578,13 +650,13 @@ def _positions(atoms: list[Atom], line: list[_Cluster], x: float, extra: float, 
             if t > cluster.first or k > 0:
                 x += atom.gap + (extra + (widen if atom.gap > 0 else 0.0) if t == cluster.first else 0.0)
             given = squeeze * _squeezable(atom) if squeeze and t != final else 0.0
-            atom = replace(atom, advance=atom.advance - given) if given else atom
-            _append(runs, atom, x, given if atom.ch in FULLWIDTH_OPENING else 0.0)
-            x += atom.advance
-    return runs, x
+            advance = atom.advance - given if given else atom.advance
+            _append(runs, atom, advance, x, given if atom.ch in FULLWIDTH_OPENING else 0.0)
+            x += advance
+    return tuple(run.glyph() for run in runs), x
 
 
-def _append(runs: list[Glyph], atom: Atom, x: float, shift: float = 0.0) -> None:
+def _append(runs: list[_Run], atom: _Atom, advance: float, x: float, shift: float = 0.0) -> None:
     """Merge the glyph into the previous run when it is drawn exactly where that run ends.
 
     A squeezed mark is a run of its own, its tracking saying how much of its advance the
@@ -593,12 +665,12 @@ def _append(runs: list[Glyph], atom: Atom, x: float, shift: float = 0.0) -> None
     its ink stays clear of the character after it (“百, not a quote over 百). In a pair (“《)
     the next mark's blank half lies over it instead, and it stays.
     """
-    tracking = atom.advance - atom.width
+    tracking = advance - atom.width
     if runs and not tracking:
         prev = runs[-1]
-        same = (prev.font, prev.size, prev.rise, prev.tracking) == (
-            atom.font, atom.size, atom.rise, 0.0)
-        if same and abs(prev.x + prev.width - x) < 1e-6:
-            runs[-1] = replace(prev, text=prev.text + atom.ch, width=prev.width + atom.width)
+        if (prev.font == atom.font and prev.size == atom.size and prev.rise == atom.rise and prev.tracking == 0.0
+                and abs(prev.x + prev.width - x) < 1e-6):
+            prev.text.append(atom.ch)
+            prev.width = prev.width + atom.width
             return
-    runs.append(Glyph(atom.ch, atom.font, atom.size, atom.rise, x - shift, atom.width, tracking, shifted=shift > 0))
+    runs.append(_Run(atom, x - shift, tracking, shift > 0))
