@@ -102,3 +102,20 @@ def test_a_change_shown_with_its_base_stands_in_the_base_tile(locale: str) -> No
     (tile,) = [r for r in picture.readings if words in r]
     assert tile.startswith({"zh": "4.4 万亿元", "en": "4.4 trillion yuan"}[locale]) and change.change
     assert not any(op.text.startswith("+") for op in picture.texts())
+
+
+@pytest.mark.parametrize("chart", [c for c in CHARTS if c.locale == "zh"], ids=lambda c: c.id)
+def test_no_chart_line_breaks_inside_a_glossary_term(chart: ChartData) -> None:
+    """航空港区 is in the glossary, not in the segmenter's dictionary (航空港|区): a wrapped
+    label keeps every glossary term on one line."""
+    from briefgen.charts import blocks, draw
+
+    assert "航空港区" in chart.chinese_terms
+    for text, _ in blocks(draw(chart, FONTS)):
+        lines = text.replace(" ", "").split("\n")
+        for term in chart.chinese_terms:
+            joined = "".join(lines)
+            for at in range(len(joined)):
+                if joined.startswith(term, at):
+                    ends = [sum(map(len, lines[:k + 1])) for k in range(len(lines) - 1)]
+                    assert not [e for e in ends if at < e < at + len(term)], (term, lines)

@@ -43,10 +43,20 @@ def test_a_wrong_or_broken_entry_is_ignored_and_replaced(tmp_path: Path, monkeyp
                                                          stored: str) -> None:
     monkeypatch.setenv("BRIEFGEN_CACHE", str(tmp_path))
     text = "推进绿色低碳转型"
-    words.word_starts.cache_clear()
+    words.clear_memory()
     words.word_starts(text)
     (entry,) = tmp_path.rglob("*.json")
     entry.write_text(stored.replace("[0, 3]", "[0, 3, 9]"), encoding="utf-8")
-    words.word_starts.cache_clear()
+    words.clear_memory()
     assert words.word_starts(text) == words.segment(text) == (0, 2, 4, 6)
     assert json.loads(entry.read_text(encoding="utf-8"))["starts"] == [0, 2, 4, 6]
+
+
+def test_a_known_word_is_kept_whole_and_only_within_its_context() -> None:
+    """The segmenter splits the glossary's 航空港区 (航空港|区); a brief's own terms are words."""
+    text = "全面提速航空港区开发建设"
+    assert 7 in word_starts(text)  # 航空港|区, as the dictionary has it
+    with words.known_words(["航空港区", "区"]):  # a one-character term means nothing
+        starts = word_starts(text)
+    assert 7 not in starts and {4, 8} <= set(starts)
+    assert 7 in word_starts(text)

@@ -22,6 +22,7 @@ from briefgen.charts.kinds.timeline import draw_timeline
 from briefgen.charts.picture import record
 from briefgen.charts.style import RC, WIDTH, font_paths
 from briefgen.charts.typeset import Typesetter
+from briefgen.i18n.words import known_words
 from briefgen.model.document import ChartData
 from briefgen.model.picture import Picture
 
@@ -56,7 +57,7 @@ def draw(chart: ChartData, font_dir: Path) -> Figure:
     field = _needs(chart)
     if not getattr(chart, field):
         raise ValueError(f"chart {chart.id!r}: a {chart.kind} chart needs {field}, and has none")
-    with rc_context(RC):
+    with rc_context(RC), known_words(chart.chinese_terms):
         return KINDS[chart.kind](chart, typesetter(chart.locale, font_dir)).fig
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -17,15 +20,52 @@ from briefgen.runtime import cache_dir, store_json
 SEGMENTER = "rjieba"
 
 
-@lru_cache(maxsize=1024)
+_KNOWN: ContextVar[tuple[str, ...]] = ContextVar("known_words", default=())
+
+
+@contextmanager
+def known_words(terms: Iterable[str]) -> Iterator[None]:
+    """Within it, word_starts() keeps these terms whole, whatever the segmenter says: the
+    brief's glossary names things its dictionary does not know (航空港区, not 航空港|区)."""
+    token = _KNOWN.set(tuple(t for t in dict.fromkeys(terms) if len(t) > 1))
+    try:
+        yield
+    finally:
+        _KNOWN.reset(token)
+
+
 def word_starts(text: str) -> tuple[int, ...]:
-    """The offsets in text at which a word (or a run of punctuation, Latin or spaces) begins, ascending."""
+    """The offsets in text at which a word (or a run of punctuation, Latin or spaces) begins,
+    ascending; each known word (known_words) is one word."""
+    return _keeping(text, _KNOWN.get())
+
+
+@lru_cache(maxsize=1024)
+def _keeping(text: str, terms: tuple[str, ...]) -> tuple[int, ...]:
+    starts, inside = set(_segmented(text)), set[int]()
+    for term in terms:
+        at = text.find(term)
+        while at >= 0:
+            starts.update(b for b in (at, at + len(term)) if b < len(text))
+            inside.update(range(at + 1, at + len(term)))
+            at = text.find(term, at + 1)
+    return tuple(sorted(starts - inside))
+
+
+@lru_cache(maxsize=1024)
+def _segmented(text: str) -> tuple[int, ...]:
     entry = _entry(text)
     starts = _cached(entry, text)
     if starts is None:
         starts = segment(text)
         store_json(entry, {"text": text, "starts": list(starts)})
     return starts
+
+
+def clear_memory() -> None:
+    """Forget the answers kept in this process (the per-user cache stays)."""
+    _keeping.cache_clear()
+    _segmented.cache_clear()
 
 
 def segment(text: str) -> tuple[int, ...]:

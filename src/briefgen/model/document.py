@@ -71,6 +71,7 @@ class ChartData:
     words: dict[str, str] | None = None  # interface words: "actual", "target", "goal", "source"
     item_metrics: tuple[tuple[str, ...], ...] = ()  # per item, the metric ids its text names
     scale: str = "chart"  # bars and compare: one scale for the chart, or "row": one per row
+    chinese_terms: tuple[str, ...] = ()  # the brief's glossary in Chinese: a label never breaks inside one
 
     def item_of(self, d: Datum) -> int | None:
         """The item whose text names `d`'s metric (a timeline draws `d` over it); None if no
@@ -130,6 +131,7 @@ class Document:
     cover: tuple[Datum, ...]
     parts: tuple[Part, ...]
     glossary_terms: tuple[str, ...] = ()  # subject keywords for PDF metadata
+    chinese_terms: tuple[str, ...] = ()  # the brief's glossary in Chinese: never broken inside
     missing: tuple[str, ...] = ()  # message contexts that fell back to the source text
     lang: str = ""  # BCP 47 language of the edition for the PDF's /Lang: zh-CN, en-US, en-GB
 

@@ -32,9 +32,14 @@ class Localizer:
             lead=tuple(self.para(p) for p in b.lead), source=self.plain(b.source),
             credits=self.plain(b.credits), author=self.plain(b.author), version=b.version,
             cover=tuple(self.cover_datum(b.metrics[m]) for m in b.cover_metrics),
-            parts=parts, glossary_terms=self.keywords(), missing=tuple(dict.fromkeys(self.missing)),
+            parts=parts, glossary_terms=self.keywords(), chinese_terms=self.chinese_terms(),
+            missing=tuple(dict.fromkeys(self.missing)),
             lang=language_tag(self.locale, b.en_variant),
         )
+
+    def chinese_terms(self) -> tuple[str, ...]:
+        """The glossary's Chinese terms: Chinese text (a DRAFT's fallback too) keeps them whole."""
+        return tuple(e.zh for e in self.brief.glossary)
 
     def keywords(self) -> tuple[str, ...]:
         if self.locale == SOURCE_LOCALE:
@@ -155,6 +160,7 @@ class Localizer:
             data=tuple(self.datum(metrics[m]) for m in chart.metrics), pairs=pairs,
             items=tuple(self.plain(item) for item in chart.items), words=self.chart_words(pairs),
             item_metrics=tuple(tuple(references(item.source)) for item in chart.items), scale=chart.scale,
+            chinese_terms=self.chinese_terms(),
         )
 
     def chart_words(self, pairs: tuple[tuple[doc.Datum, doc.Datum], ...]) -> dict[str, str]:

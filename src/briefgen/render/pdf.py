@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from briefgen.i18n.interface import Interface, interface
+from briefgen.i18n.words import known_words
 from briefgen.model.picture import Picture
 from briefgen.model.document import Document
 from briefgen.render.accessible import DocumentFacts, finish
@@ -34,7 +35,8 @@ class RenderOptions:
 
 def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
     """The edition as PDF bytes; identical inputs give identical bytes."""
-    with languages({document.locale: document.lang}):  # en-GB text is tagged en-GB
+    # en-GB text is tagged en-GB; the glossary's Chinese terms are not broken inside
+    with languages({document.locale: document.lang}), known_words(document.chinese_terms):
         return _render_pdf(document, charts, options)
 
 
@@ -53,7 +55,7 @@ def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, 
                         english_charts: dict[str, Picture] | None = None) -> bytes:
     """The bilingual edition: Chinese left, English right, columns sized to the two texts; each
     chart in both languages (the Chinese drawing twice when no English pictures are given)."""
-    with languages({english.locale: english.lang}):
+    with languages({english.locale: english.lang}), known_words(chinese.chinese_terms):
         return _render_parallel_pdf(chinese, english, charts, options, stamps, english_charts)
 
 
