@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.build.edition import Edition, build_edition
+from briefgen.build.edition import Edition, EditionResult, build_edition
 from briefgen.build.pictures import ChartPictures, Draw, start_charts, story_order
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief, Chart
@@ -221,3 +221,26 @@ def test_a_prewarmed_chart_process_is_used_or_stopped(tmp_path: Path) -> None:
     assert main(["build", "-q", "--content", str(content), "--out", str(tmp_path), "--edition", "zh"]) == 0
     assert pictures._warm is None  # nothing to draw: stopped
     assert not [p for p in multiprocessing.active_children() if p.name == "briefgen-charts"]
+
+
+def test_a_build_of_every_edition_draws_each_chart_once_and_the_same_pdfs(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The three editions in one process (the default on two cores), each language's charts drawn
+    meanwhile: every chart of each language drawn once, in all; the PDFs as a worker per edition
+    (--jobs 2) makes them; no chart process left behind."""
+    from briefgen.build.options import BuildOptions
+    from briefgen.build.pipeline import build_all
+    from tests.build.translated_brief import make_base
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = make_base(tmp_path)  # its own build's chart cache is under tmp_path/out, not used below
+    pdfs = {}
+    for jobs in (0, 2):
+        out = tmp_path / f"jobs-{jobs}"
+        built: list[EditionResult] = []
+        assert build_all(root.parent, [], BuildOptions(out=out, jobs=jobs), built) == []
+        if jobs == 0 and (os.cpu_count() or 1) <= 2:
+            assert sum(r.charts_drawn for r in built) == 2 * len(load_brief(root).charts())
+        pdfs[jobs] = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
+    assert len(pdfs[0]) == 3 and pdfs[0] == pdfs[2]
+    assert no_chart_process_left()

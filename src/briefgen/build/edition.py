@@ -61,33 +61,64 @@ def build_edition(edition: Edition, on_chart: OnChart | None = None) -> EditionR
     return result
 
 
-def render_edition(edition: Edition, on_chart: OnChart | None = None) -> tuple[EditionResult, bytes]:
+class Languages:
+    """Each language's document and the pictures of its charts, started on first use.
+
+    One edition has its own. A build of several editions in one process shares one, started for
+    every language at once: each language's charts then draw in the background while the first
+    edition is laid out, and no chart is drawn twice (the bilingual edition finds both sets).
+    `close` (always, in a finally) stops any chart process still running."""
+
+    def __init__(self, brief: Brief, cache: Path, font_dir: Path, version: str, background: bool) -> None:
+        self.brief, self.cache, self.font_dir, self.version, self.background = brief, cache, font_dir, version, background
+        self.started: dict[str, tuple[Document, ChartPictures]] = {}
+        self.counted: set[str] = set()  # languages whose drawn charts an edition has reported
+
+    def get(self, locale: str, on_chart: OnChart | None = None) -> tuple[Document, ChartPictures]:
+        if locale not in self.started:
+            document = localized(self.brief, locale)
+            self.started[locale] = document, start_charts(story_order(document), self.cache, self.font_dir,
+                                                           self.version, background=self.background, on_chart=on_chart)
+        return self.started[locale]
+
+    def drawn(self, locale: str) -> int:
+        """How many of the language's charts were drawn, not cached: told to the first edition that asks."""
+        if locale in self.counted:
+            return 0
+        self.counted.add(locale)
+        return self.started[locale][1].finish()
+
+    def close(self) -> None:
+        for _, charts in self.started.values():
+            charts.close()
+
+
+def render_edition(edition: Edition, on_chart: OnChart | None = None,
+                   shared: Languages | None = None) -> tuple[EditionResult, bytes]:
     """The edition's PDF (not yet written) and what it is.
 
     With a spare core the charts are drawn in a second process while this one loads ReportLab,
     registers the fonts and lays out the text; each figure waits only for its own chart (ReportLab
-    asks for it when it first measures the figure).
+    asks for it when it first measures the figure). `shared` holds the languages of a build of
+    several editions (its charts already started); without it the edition starts its own.
     """
-    first, *others = edition_locales(edition.locale)
-    documents = [localized(edition.brief, first)]  # its charts are the edition's: start them first
+    own = shared is None
+    languages = Languages(edition.brief, edition.cache, edition.font_dir, edition.code_version,
+                          edition.spare_core) if shared is None else shared
     counts: dict[int, tuple[int, int]] = {}  # charts ready and in all, per language, for on_chart
-    charts = start_charts(story_order(documents[0]), edition.cache, edition.font_dir, edition.code_version,
-                          background=edition.spare_core, on_chart=_counter(on_chart, 0, counts))
-    sets = [charts]  # the bilingual edition shows every chart in both languages: a set per language
+    locales = edition_locales(edition.locale)
     try:
-        documents += [localized(edition.brief, locale) for locale in others]
-        sets += [start_charts(story_order(d), edition.cache, edition.font_dir, edition.code_version,
-                              background=edition.spare_core, on_chart=_counter(on_chart, n, counts))
-                 for n, d in enumerate(documents[1:], 1)]
-        pdf = _render(documents, sets, edition)
-        drawn = sum(s.finish() for s in sets)  # every chart drawn and cached, or the chart process's error raised
+        # the first language's charts are the edition's: started first
+        documents, sets = zip(*(languages.get(loc, _counter(on_chart, n, counts)) for n, loc in enumerate(locales)))
+        pdf = _render(list(documents), list(sets), edition)
+        drawn = sum(languages.drawn(loc) for loc in locales)  # every chart drawn and cached, or the chart process's error
     except BaseException:
-        for s in sets:
+        for _, s in languages.started.values():
             s.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
         raise
     finally:
-        for s in sets:
-            s.close()
+        if own:
+            languages.close()
     draft = any(d.draft for d in documents)
     warnings = tuple(w for s in sets for w in s.warnings)
     result = EditionResult(edition.output, sha256_bytes(pdf), len(PAGE.findall(pdf)), len(pdf), drawn, draft, warnings)
