@@ -101,3 +101,21 @@ def test_python_m_briefgen_is_the_command() -> None:
 def test_watch_of_a_missing_content_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, stderr = run(capsys, "watch", "--content", str(tmp_path / "nowhere"))
     assert code == 2 and stderr.startswith("briefgen: error: ") and "nowhere" in stderr
+
+
+def test_a_stop_rebuilt_by_reportlab_keeps_its_signal() -> None:
+    """ReportLab re-raises what a flowable raised as type(error)(longer message), BaseExceptions
+    too: a Ctrl-C or SIGTERM during layout must still exit 130 or 143, not report a bug."""
+    import signal
+
+    from reportlab.lib.utils import annotateException
+
+    from briefgen.errors import Stopped
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with pytest.raises(Stopped) as rebuilt:
+            try:
+                raise Stopped(signum)
+            except BaseException:
+                annotateException("\nraised by class KeepWithFirstLines(briefgen.render.keep)@0x7f wrap\n")
+        assert rebuilt.value.signum == signum

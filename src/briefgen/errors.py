@@ -16,6 +16,8 @@ the traceback under -v).
 from __future__ import annotations
 
 import os
+import re
+import signal
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,6 +125,16 @@ class LockTimeout(BriefError):
 class Stopped(BaseException):
     """The build was asked to stop (Ctrl-C, SIGTERM); like KeyboardInterrupt, not an Exception."""
 
-    def __init__(self, signum: int) -> None:
+    def __init__(self, signum: int | str) -> None:
+        if isinstance(signum, str):  # rebuilt by ReportLab from its message (see _signal_in)
+            signum = _signal_in(signum)
         self.signum = signum
         super().__init__(f"stopped by signal {signum}")
+
+
+def _signal_in(message: str) -> int:
+    """The signal a Stopped rebuilt from its message names. ReportLab re-raises anything raised
+    while it lays out a flowable, a BaseException too, as type(error)(a longer message)
+    (reportlab.lib.utils.annotateException), so a stop during layout arrives as Stopped(text)."""
+    found = re.findall(r"stopped by signal (\d+)", message)
+    return int(found[-1]) if found else int(signal.SIGTERM)
