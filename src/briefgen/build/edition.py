@@ -102,9 +102,8 @@ def render_edition(edition: Edition, on_chart: OnChart | None = None,
     asks for it when it first measures the figure). `shared` holds the languages of a build of
     several editions (its charts already started); without it the edition starts its own.
     """
-    own = shared is None
-    languages = Languages(edition.brief, edition.cache, edition.font_dir, edition.code_version,
-                          edition.spare_core) if shared is None else shared
+    languages = shared or Languages(edition.brief, edition.cache, edition.font_dir, edition.code_version,
+                                    edition.spare_core)
     counts: dict[int, tuple[int, int]] = {}  # charts ready and in all, per language, for on_chart
     locales = edition_locales(edition.locale)
     try:
@@ -117,7 +116,7 @@ def render_edition(edition: Edition, on_chart: OnChart | None = None,
             s.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
         raise
     finally:
-        if own:
+        if shared is None:
             languages.close()
     draft = any(d.draft for d in documents)
     warnings = tuple(w for s in sets for w in s.warnings)

@@ -225,7 +225,7 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
         results[index] = result
         progress.edition_done(result)
 
-    if workers == 1 or _serial_is_faster(jobs, options):
+    if workers == 1 or _serial_is_faster(options):
         spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
         first = jobs[0]
         shared = Languages(first.brief, first.cache, first.font_dir, first.code_version, spare)
@@ -249,7 +249,7 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
     return [results[i] for i in range(len(jobs))]
 
 
-def _serial_is_faster(jobs: list[Edition], options: BuildOptions) -> bool:
+def _serial_is_faster(options: BuildOptions) -> bool:
     """One brief's editions on two cores: one after another in this process, each language's charts
     drawn meanwhile by a process of its own, beats a worker per edition, which loads ReportLab,
     matplotlib and the fonts again and draws the charts the editions share once more. The seed's

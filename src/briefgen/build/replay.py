@@ -65,8 +65,10 @@ def replayed(content_dir: Path, names: list[str], options: BuildOptions) -> Repl
         for root in select_briefs(content_dir, names):
             entry = briefs[root.name]
             kept = entry.get("replay")
-            if not kept or kept["root"] != str(root.resolve()) or kept["key"] != (now := inputs(root, options)).key \
-                    or kept["files"] != now.files:
+            if not kept:
+                return None
+            now = inputs(root, options)
+            if (kept["root"], kept["key"], kept["files"]) != (now.root, now.key, now.files):
                 return None
             for name in kept["outputs"]:
                 pdf, built = options.out / root.name / name, entry["outputs"][name]

@@ -14,7 +14,7 @@ from matplotlib.patches import Circle, Polygon, Rectangle, Wedge
 from matplotlib.text import Text
 
 from briefgen.charts.style import INK, LABEL_PT, WHITE, WIDTH
-from briefgen.charts.typeset import Typesetter
+from briefgen.charts.typeset import Typesetter, line_slot
 
 Point = tuple[float, float]
 Points = Sequence[float]
@@ -70,7 +70,7 @@ class Canvas:
         font = FontProperties(fname=path, size=size)
         spacing = self.type.linespacing(path)
         lines = s.split("\n")
-        pitch, first = self.type.height(1, size), self.type.first_baseline(s, size, bold)
+        pitch, first = self.type.height(1, size), line_slot(path, size)[0] / 72
         last = first + (len(lines) - 1) * pitch
         top = y - {"top": 0.0, "center": len(lines) * pitch / 2, "bottom": len(lines) * pitch,
                    "baseline": last, "center_baseline": last / 2}[va]
