@@ -183,9 +183,10 @@ def _em_box(path: Path) -> tuple[float, float]:
     return hhea["ascent"] / em, -hhea["descent"] / em
 
 
+@lru_cache(maxsize=None)
 def _line_box(path: Path) -> float:
     """The height of one line set at line spacing 1, in ems of the type size, as matplotlib
-    lays it out (the same in every backend)."""
+    lays it out (the same in every backend). Kept per face: asking lays out a whole figure."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
