@@ -2,17 +2,24 @@
 
 ReportLab parses a CJK face's cmap and hmtx on every run (about 0.15 s a face). The result is
 plain data — tables of character codes, glyph ids and widths — so it is stored as JSON (never
-pickle: a cache holds data, not code), checked on load, and ignored when anything is off.
+pickle: a cache holds data, not code), checked on load, and ignored when anything is off. The
+tables (tens of thousands of numbers each) are packed arrays in base64: decoding them as JSON
+lists cost more than the rest of loading a face.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import json
 import logging
+import sys
+from array import array
+from collections.abc import Sequence
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from weakref import WeakKeyDictionary
 
 import reportlab
@@ -23,7 +30,9 @@ from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFa
 from briefgen.runtime import cache_dir, store_json
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2
+TABLES = ("codes", "glyphs", "widths", "advances", "lsbs", "glyphPos")
+TYPECODES = ("i", "q", "d")  # 4- and 8-byte integers, doubles: little-endian in the file
 NAMES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 SCALARS = ("ascent", "descent", "bold", "italic", "builtIn", "unitsPerEm", "capHeight", "stemV", "italicAngle",
            "underlinePosition", "underlineThickness", "flags", "numGlyphs", "defaultWidth")
@@ -44,8 +53,20 @@ def load_font(name: str, path: Path) -> TTFont:
 
 
 def _digest(path: Path) -> str:
+    """The file's SHA-256, read from the note of the last one taken while the file's size and
+    modification time are the same (as git's index does), else taken and noted."""
+    note = cache_dir() / "fonts" / "files" / f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24]}.json"
+    stamp = list(_stamp(path))
+    try:
+        noted = json.loads(note.read_text(encoding="utf-8"))
+        if isinstance(noted, dict) and noted.get("stamp") == stamp and isinstance(noted.get("sha256"), str):
+            return str(noted["sha256"])
+    except (OSError, ValueError):
+        pass
     with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    store_json(note, {"path": str(path), "stamp": stamp, "sha256": digest})
+    return digest
 
 
 def _cached_face(path: Path, entry: Path, digest: str) -> TTFontFace | None:
@@ -55,6 +76,9 @@ def _cached_face(path: Path, entry: Path, digest: str) -> TTFontFace | None:
         return None
     except (OSError, ValueError) as error:
         log.warning("font cache %s is unreadable (%s); parsing the font again", entry, error)
+        return None
+    if isinstance(data, dict) and (data.get("format"), data.get("reportlab")) != (FORMAT, reportlab.Version):
+        log.debug("font cache %s was written by another briefgen or ReportLab; parsing the font again", entry)
         return None
     try:
         return _face(path, data, digest)
@@ -70,23 +94,48 @@ def _metrics(face: TTFontFace, digest: str) -> dict[str, Any]:
         "names": {n: getattr(face, n).ustr for n in NAMES},
         "scalars": {n: getattr(face, n) for n in SCALARS},
         "fontRevision": list(face.fontRevision), "bbox": list(face.bbox),
-        "codes": codes, "glyphs": [face.charToGlyph[c] for c in codes],
-        "widths": [face.charWidths[c] for c in codes],
-        "hmetrics": [list(m) for m in face.hmetrics], "glyphPos": face.glyphPos,
+        "tables": {
+            "codes": _pack(codes), "glyphs": _pack([face.charToGlyph[c] for c in codes]),
+            "widths": _pack([face.charWidths[c] for c in codes]),
+            "advances": _pack([m[0] for m in face.hmetrics]), "lsbs": _pack([m[1] for m in face.hmetrics]),
+            "glyphPos": _pack(face.glyphPos),
+        },
     }
 
 
+def _pack(values: list[Any]) -> dict[str, str]:
+    """Numbers as one packed array: ints as ints (4 bytes when they fit), others as doubles."""
+    ints = all(isinstance(v, int) for v in values)
+    typecode = "d" if not ints else "i" if all(-2**31 <= v < 2**31 for v in values) else "q"
+    packed = array(typecode, values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return {"type": typecode, "data": base64.b64encode(packed.tobytes()).decode("ascii")}
+
+
+def _unpack(table: Any, name: str) -> array[Any]:
+    allowed = TYPECODES if name == "widths" else TYPECODES[:2]  # codes, glyph ids and offsets are whole
+    if not isinstance(table, dict) or table.get("type") not in allowed or not isinstance(table.get("data"), str):
+        raise ValueError(f"the {name} table is not a packed array of the right type")
+    values = array(table["type"])
+    values.frombytes(base64.b64decode(table["data"], validate=True))  # a torn length is a ValueError
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
 def _face(path: Path, data: dict[str, Any], digest: str) -> TTFontFace:
-    if data["format"] != FORMAT or data["reportlab"] != reportlab.Version or data["sha256"] != digest:
-        raise ValueError("written for another font or another ReportLab")
-    codes, glyphs, widths = data["codes"], data["glyphs"], data["widths"]
-    if not (len(codes) == len(glyphs) == len(widths)) or not all(isinstance(c, int) for c in codes[:64]):
+    if data["sha256"] != digest:
+        raise ValueError("written for another font")
+    codes, glyphs, widths, advances, lsbs, positions = (_unpack(data["tables"][t], t) for t in TABLES)
+    if not (len(codes) == len(glyphs) == len(widths)) or len(advances) != len(lsbs):
         raise ValueError("its tables do not line up")
     face = _FileOnDemand.__new__(_FileOnDemand)
     pdfmetrics.TypeFace.__init__(face, None)
     face.stamp = _stamp(path)  # before reading: the file load_font hashed
-    TTFontParser.__init__(face, str(path), validate=0)  # reads the table directory
-    face.forget_file()
+    TTFontParser.__init__(face, _table_directory(path), validate=0)
+    face.filename = str(path)
+    face.forget_file()  # the directory's bytes: the whole file is read when a subset is made
     for n in NAMES:
         setattr(face, n, TTFNameBytes(data["names"][n].encode("utf-8")))
     for n, value in data["scalars"].items():
@@ -100,9 +149,41 @@ def _face(path: Path, data: dict[str, Any], digest: str) -> TTFontFace:
     face.charToGlyph = dict(zip(codes, glyphs))
     face.charWidths = dict(zip(codes, widths))
     face.glyphToChar = {}  # ReportLab reads it only while parsing (extractInfo); not stored
-    face.hmetrics = [tuple(m) for m in data["hmetrics"]]
-    face.glyphPos = list(data["glyphPos"])
+    face.hmetrics = _Pairs(advances, lsbs)  # read only for the glyphs of a subset
+    face.glyphPos = positions
+    if len(face.hmetrics) != face.numGlyphs or len(positions) != face.numGlyphs + 1:
+        raise ValueError("its tables do not match its number of glyphs")
     return face
+
+
+def _table_directory(path: Path) -> io.BytesIO:
+    """The start of the file that says where its tables are (a few hundred bytes of 10-14 MB);
+    all of a font collection, whose directory may lie anywhere."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+        if head[:4] == b"ttcf":
+            return io.BytesIO(head + handle.read())
+        return io.BytesIO(head + handle.read(16 * int.from_bytes(head[4:6], "big")))
+
+
+class _Pairs(Sequence[tuple[int, int]]):
+    """hmtx as ReportLab's (advance, left side bearing) pairs, made from two packed arrays."""
+
+    def __init__(self, advances: array[int], lsbs: array[int]) -> None:
+        self.advances, self.lsbs = advances, lsbs
+
+    def __len__(self) -> int:
+        return len(self.advances)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, int]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, int]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, int] | list[tuple[int, int]]:
+        if isinstance(index, slice):
+            return list(zip(self.advances[index], self.lsbs[index]))
+        return self.advances[index], self.lsbs[index]
 
 
 class _FileOnDemand(TTFontFace):
