@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.build.edition import Edition, EditionResult, build_edition
-from briefgen.build.pictures import ChartPictures, Draw, start_charts, story_order
+from briefgen.build.pictures import ChartPictures, Draw, start_chart_sets, start_charts, story_order
 from briefgen.content.loader import load_brief
 from briefgen.content.model import Brief, Chart
 from briefgen.model.document import ChartData
@@ -67,6 +67,34 @@ def test_pictures_drawn_in_the_background_equal_those_drawn_here(tmp_path: Path)
         there.close()
     assert no_chart_process_left()
     assert len(list((tmp_path / "there").glob("*.json"))) == len(CHARTS)
+
+
+def draws_chinese_only(chart: ChartData, font_dir: Path) -> Picture:
+    from briefgen.charts.render import render_picture
+
+    if chart.locale != "zh":
+        time.sleep(600)
+    return render_picture(chart, font_dir)
+
+
+ENGLISH = [c for c in all_samples() if c.locale == "en"][:2]
+
+
+def test_one_chart_process_draws_every_language_in_turn(tmp_path: Path) -> None:
+    """Two languages, one process: the first language's charts come first, and its edition does
+    not wait for the second's (here never drawn) to finish."""
+    here = start(CHARTS, tmp_path / "here", background=False)
+    sets = start_chart_sets({"zh": CHARTS, "en": ENGLISH}, tmp_path / "there", FONTS, "test", True,
+                            draw=draws_chinese_only)
+    try:
+        assert sets["zh"].stream is sets["en"].stream and sets["zh"].process is not None
+        assert len([p for p in multiprocessing.active_children() if p.name == "briefgen-charts"]) == 1
+        assert sets["zh"].finish() == len(CHARTS)
+        assert dict(sets["zh"]) == dict(here)
+        assert sets["en"].pending == {c.id for c in ENGLISH}
+    finally:
+        sets["en"].close()
+    assert no_chart_process_left()
 
 
 def test_a_warm_build_starts_no_process_and_never_imports_matplotlib(tmp_path: Path) -> None:
@@ -140,7 +168,7 @@ def test_close_stops_a_chart_process_still_drawing(tmp_path: Path) -> None:
     assert process is not None and process.is_alive()
     pictures.close()  # what build_edition's finally does when the layout fails
     assert no_chart_process_left()
-    assert pictures.process is None and pictures.inbox is None
+    assert pictures.stream is not None and pictures.stream.process is None and pictures.stream.inbox is None
     pictures.close()  # twice is harmless
 
 

@@ -50,7 +50,7 @@ def test_a_stopped_build_leaves_everything_as_it_was(signum: int, tmp_path: Path
     try:
         cache = out / "henan-2024" / ".cache"
         workers = lambda: [p for p, (ppid, _, cmd) in processes().items() if ppid == build.pid and "spawn_main" in cmd]
-        wait_for(lambda: len(workers()) >= 2 and any(cache.rglob("*.json")), "two workers drawing charts")
+        wait_for(lambda: workers() and any(cache.rglob("*.json")), "the chart process drawing charts")
         if signum == signal.SIGINT:
             os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
         else:

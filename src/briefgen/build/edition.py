@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.content.model import Brief
 from briefgen.errors import Problem
-from briefgen.build.pictures import ChartPictures, OnChart, start_charts, story_order
+from briefgen.build.pictures import ChartPictures, OnChart, start_chart_sets, story_order
 from briefgen.files import atomic_write, sha256_bytes
 from briefgen.i18n.catalog import load_translations
 from briefgen.i18n.interface import interface
@@ -64,21 +65,28 @@ def build_edition(edition: Edition, on_chart: OnChart | None = None) -> EditionR
 class Languages:
     """Each language's document and the pictures of its charts, started on first use.
 
-    One edition has its own. A build of several editions in one process shares one, started for
-    every language at once: each language's charts then draw in the background while the first
-    edition is laid out, and no chart is drawn twice (the bilingual edition finds both sets).
-    `close` (always, in a finally) stops any chart process still running."""
+    `start` localizes the languages given and starts all their charts at once: in the background
+    one chart process draws them, language after language, while the first edition is laid out.
+    A build of several editions in one process shares one Languages, so no chart is drawn twice
+    (the bilingual edition finds both sets). `finish` waits for the chart processes to end, every
+    chart cached; `close` (always, in a finally) stops any still running."""
 
     def __init__(self, brief: Brief, cache: Path, font_dir: Path, version: str, background: bool) -> None:
         self.brief, self.cache, self.font_dir, self.version, self.background = brief, cache, font_dir, version, background
         self.started: dict[str, tuple[Document, ChartPictures]] = {}
         self.counted: set[str] = set()  # languages whose drawn charts an edition has reported
 
-    def get(self, locale: str, on_chart: OnChart | None = None) -> tuple[Document, ChartPictures]:
-        if locale not in self.started:
-            document = localized(self.brief, locale)
-            self.started[locale] = document, start_charts(story_order(document), self.cache, self.font_dir,
-                                                           self.version, background=self.background, on_chart=on_chart)
+    def start(self, locales: list[str], on_chart: Callable[[str], OnChart | None] = lambda _: None) -> None:
+        new = [loc for loc in dict.fromkeys(locales) if loc not in self.started]
+        if not new:
+            return
+        documents = {loc: localized(self.brief, loc) for loc in new}
+        sets = start_chart_sets({loc: story_order(documents[loc]) for loc in new}, self.cache, self.font_dir,
+                                self.version, self.background, {loc: on_chart(loc) for loc in new})
+        self.started.update({loc: (documents[loc], sets[loc]) for loc in new})
+
+    def get(self, locale: str) -> tuple[Document, ChartPictures]:
+        self.start([locale])
         return self.started[locale]
 
     def drawn(self, locale: str) -> int:
@@ -87,6 +95,11 @@ class Languages:
             return 0
         self.counted.add(locale)
         return self.started[locale][1].finish()
+
+    def finish(self) -> None:
+        """Wait until every chart process has drawn and cached all it was given (or raise its error)."""
+        for stream in dict.fromkeys(s.stream for _, s in self.started.values() if s.stream is not None):
+            stream.finish()
 
     def close(self) -> None:
         for _, charts in self.started.values():
@@ -107,10 +120,13 @@ def render_edition(edition: Edition, on_chart: OnChart | None = None,
     counts: dict[int, tuple[int, int]] = {}  # charts ready and in all, per language, for on_chart
     locales = edition_locales(edition.locale)
     try:
-        # the first language's charts are the edition's: started first
-        documents, sets = zip(*(languages.get(loc, _counter(on_chart, n, counts)) for n, loc in enumerate(locales)))
+        # the first language's charts are the edition's: drawn first
+        languages.start(locales, lambda loc: _counter(on_chart, locales.index(loc), counts))
+        documents, sets = zip(*(languages.get(loc) for loc in locales))
         pdf = _render(list(documents), list(sets), edition)
-        drawn = sum(languages.drawn(loc) for loc in locales)  # every chart drawn and cached, or the chart process's error
+        drawn = sum(languages.drawn(loc) for loc in locales)  # every chart drawn, or the chart process's error
+        if shared is None:
+            languages.finish()  # and cached
     except BaseException:
         for _, s in languages.started.values():
             s.reraise()  # ReportLab re-raises an error met in a figure as a new, renamed exception
