@@ -10,8 +10,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from briefgen.errors import Location, LockTimeout
 
 log = logging.getLogger("briefgen")
@@ -51,6 +49,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold an exclusive lock on folder/.lock (Linux, macOS and Windows alike): two builds of one
     brief take turns. Waiting says so once; after `timeout` seconds it gives up with LockTimeout."""
+    from filelock import FileLock, Timeout  # here: a chart process writes files but takes no lock
+
     folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(folder / ".lock")
     try:

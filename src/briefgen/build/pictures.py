@@ -10,17 +10,20 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.build.cache import PictureFormatError, decode, encode
 from briefgen.build.workers import CONTEXT, died, portable, start_process, stop_process
 from briefgen.errors import Location, Problem
 from briefgen.files import atomic_write, sha256_bytes
-from briefgen.model.document import ChartData, Document
+
+if TYPE_CHECKING:  # the chart process imports this module first: as little as it can
+    from briefgen.model.document import ChartData, Document
 from briefgen.model.picture import Picture
 
-Draw = Callable[[ChartData, Path], Picture]  # how a chart becomes a Picture (charts.render.render_picture)
+Draw = Callable[["ChartData", Path], Picture]  # how a chart becomes a Picture (charts.render.render_picture)
 OnChart = Callable[[int, int], None]  # told (charts ready, charts in all) as each one is ready
-Job = tuple[ChartData, Path, Path]  # the chart, its cache file, the font folder
+Job = tuple["ChartData", Path, Path]  # the chart, its cache file, the font folder
 Jobs = list[tuple[str, Job]]  # the chart process's work: each job with its set's key (the locale)
 
 
