@@ -190,3 +190,20 @@ def test_a_build_guesses_from_file_times_whether_to_start_the_chart_process_earl
     part = river / "river-2025/parts/overview.yaml"
     os.utime(part, (written + 5, written + 5))
     assert not probably_current(river, out, today)
+
+
+@pytest.mark.parametrize(("editions", "expected"), [
+    (["zh", "en", "zh-en"], ["zh", "zh-en", "en"]),  # the bilingual layout overlaps the English charts
+    (["zh"], ["zh"]),
+    (["en", "zh-en"], ["zh-en", "en"]),
+])
+def test_editions_are_laid_out_as_their_charts_come(editions: list[str], expected: list[str]) -> None:
+    """The chart process draws the languages in turn (Chinese first): an edition comes once its
+    last language is being drawn, the bilingual one before the single edition that shares it."""
+    from briefgen.build.edition import Edition
+    from briefgen.build.pipeline import _layout_order
+
+    jobs = [Edition(None, e, Path(e), Path(), Path(), "a4", False, "test") for e in editions]  # type: ignore[arg-type]
+    drawn = list(dict.fromkeys(loc for e in editions for loc in e.split("-")))
+    drawn.sort(key=lambda loc: loc != "zh")
+    assert [jobs[i].locale for i in _layout_order(jobs, drawn)] == expected

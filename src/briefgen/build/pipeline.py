@@ -229,10 +229,11 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
         spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
         first = jobs[0]
         shared = Languages(first.brief, first.cache, first.font_dir, first.code_version, spare)
+        order = [loc for job in jobs for loc in edition_locales(job.locale)]
         try:  # every language's charts start drawing now, in one process, in the editions' order
-            shared.start([loc for job in jobs for loc in edition_locales(job.locale)], lambda loc: partial(progress.chart, loc))
-            for index, job in enumerate(jobs):
-                done(index, *render_edition(replace(job, spare_core=spare), shared=shared))
+            shared.start(order, lambda loc: partial(progress.chart, loc))
+            for index in _layout_order(jobs, list(dict.fromkeys(order))):
+                done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared))
             shared.finish()
         finally:
             shared.close()
@@ -247,6 +248,18 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
 
     run_parallel(_edition_worker, jobs, workers, on_message, progress.draw)
     return [results[i] for i in range(len(jobs))]
+
+
+def _layout_order(jobs: list[Edition], drawn: list[str]) -> list[int]:
+    """The order to lay the editions out in while the chart process draws the languages in the
+    order `drawn`: an edition as soon as its last language's charts are being drawn, and of those
+    the bilingual one first, so that its longer layout overlaps the drawing and the edition that
+    waits for the last chart is the short one (zh, zh-en, en)."""
+    def key(index: int) -> tuple[int, int]:
+        locales = edition_locales(jobs[index].locale)
+        return max(drawn.index(loc) for loc in locales), -len(locales)
+
+    return sorted(range(len(jobs)), key=key)
 
 
 def _serial_is_faster(options: BuildOptions) -> bool:
