@@ -20,6 +20,15 @@ from briefgen.charts.canvas import READING
 from briefgen.i18n.typography import NBSP
 from briefgen.model.picture import RGB, Op, PathOp, Picture, Rect, Segment, TextOp
 
+_MEASURED: dict[tuple[str, tuple[Any, ...]], tuple[float, float, float]] = {}
+
+
+def _font_key(prop: FontProperties) -> tuple[Any, ...]:
+    """What selects and sizes the font: the fields FontProperties hashes and compares."""
+    return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(), prop.get_weight(), prop.get_stretch(),
+            prop.get_size_in_points(), prop.get_file(), prop.get_math_fontfamily())
+
+
 DRIFT = 0.05  # points a glyph may sit off its plain-advance position before a new run starts
 PLACES = 3  # coordinates are kept to a thousandth of a point: compact and deterministic
 
@@ -66,9 +75,16 @@ class PictureRenderer(RendererBase):
         return GraphicsContextBase()
 
     def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> tuple[float, float, float]:
-        """Measured as the SVG backend measures (unhinted outlines at 72 dpi)."""
+        """Measured as the SVG backend measures (unhinted outlines at 72 dpi), and remembered for
+        the process: matplotlib keeps its measurements per renderer, and each chart has its own."""
+        key = (s, _font_key(prop)) if not ismath else None
+        if key is not None and key in _MEASURED:
+            return _MEASURED[key]
         w, h, d = self._text2path.get_text_width_height_descent(s, prop, ismath)
-        return float(w), float(h), float(d)
+        measured = float(w), float(h), float(d)
+        if key is not None and len(_MEASURED) < 20_000:  # a long watch session keeps no more
+            _MEASURED[key] = measured
+        return measured
 
     def draw_path(
         self, gc: GraphicsContextBase, path: MplPath, transform: Transform, rgbFace: Any = None
