@@ -1,10 +1,13 @@
 """Build one edition (a brief in one language): localize, draw its charts, render, write atomically."""
 from __future__ import annotations
 
+import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.content.model import Brief
 from briefgen.errors import Problem
@@ -17,6 +20,10 @@ from briefgen.model.document import Document
 from briefgen.model.localize import localize
 from briefgen.runtime import build_date
 
+if TYPE_CHECKING:
+    from briefgen.render.pdf import RenderOptions
+
+log = logging.getLogger(__name__)
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # not /Pages, not /PageLabel
 
 
@@ -156,14 +163,52 @@ def _render(documents: list[Document], charts: list[ChartPictures], edition: Edi
     """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
     from briefgen.render.faces import faces_for
     from briefgen.render.fonts import register_fonts  # ReportLab only here
-    from briefgen.render.pdf import RenderOptions, render_parallel_pdf, render_pdf
+    from briefgen.render.pdf import render_parallel_pdf, render_pdf
 
     faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
     register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
-    variant = edition.brief.en_variant
-    stamps = [interface(d.locale).format("Built {date}", date=format_brief_date(build_date(), d.locale, variant))
-              for d in documents]
-    options = RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0])
+    options, stamps = _render_options(documents, edition)
     if len(documents) == 2:
         return render_parallel_pdf(documents[0], documents[1], charts[0], options, (stamps[0], stamps[1]), charts[1])
     return render_pdf(documents[0], charts[0], options)
+
+
+def _render_options(documents: list[Document], edition: Edition) -> tuple[RenderOptions, list[str]]:
+    from briefgen.render.pdf import RenderOptions
+
+    variant = edition.brief.en_variant
+    stamps = [interface(d.locale).format("Built {date}", date=format_brief_date(build_date(), d.locale, variant))
+              for d in documents]
+    return RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0]), stamps
+
+
+class SetAhead:
+    """The paragraphs of editions still to come, set in a thread while the first is laid out:
+    that one mostly waits for its charts, and the later ones then find their text set.
+
+    Only settings are made (paragraph.layout shares them); an error here is left for the
+    edition's own render to meet and report. `wait` before the second edition is rendered."""
+
+    def __init__(self, editions: list[Edition], languages: Languages) -> None:
+        from briefgen.render.faces import faces_for
+        from briefgen.render.fonts import register_fonts
+
+        work = [([languages.get(loc)[0] for loc in edition_locales(e.locale)], e) for e in editions]
+        for documents, edition in work:  # here: ReportLab's font registry is not for two threads
+            register_fonts(edition.font_dir, faces_for([d.locale for d in documents],
+                                                       any(d.has_chinese() for d in documents)))
+        self.thread = threading.Thread(target=self._run, args=(work,), name="briefgen-set-ahead", daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def _run(work: list[tuple[list[Document], Edition]]) -> None:
+        from briefgen.render.pdf import set_ahead
+
+        for documents, edition in work:
+            try:
+                set_ahead(documents, *_render_options(documents, edition))
+            except Exception:  # noqa: BLE001 - the edition's render sets it again and reports the error
+                log.debug("setting %s ahead failed", edition.locale, exc_info=True)
+
+    def wait(self) -> None:
+        self.thread.join()

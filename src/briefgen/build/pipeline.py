@@ -20,7 +20,7 @@ from typing import Any
 from briefgen.build import manifest, pictures, replay
 from briefgen.build.options import BuildOptions
 from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
-from briefgen.build.edition import Edition, EditionResult, Languages, edition_locales, render_edition
+from briefgen.build.edition import Edition, EditionResult, Languages, SetAhead, edition_locales, render_edition
 from briefgen.build.progress import Progress, summary
 from briefgen.build.workers import run_parallel, send_errors
 from briefgen.build.select import select_briefs
@@ -232,7 +232,11 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
         order = [loc for job in jobs for loc in edition_locales(job.locale)]
         try:  # every language's charts start drawing now, in one process, in the editions' order
             shared.start(order, lambda loc: partial(progress.chart, loc))
-            for index in _layout_order(jobs, list(dict.fromkeys(order))):
+            ordered = _layout_order(jobs, list(dict.fromkeys(order)))
+            ahead = SetAhead([jobs[i] for i in ordered[1:]], shared) if len(ordered) > 1 and spare else None
+            for n, index in enumerate(ordered):
+                if n == 1 and ahead is not None:
+                    ahead.wait()
                 done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared))
             shared.finish()
         finally:

@@ -34,6 +34,11 @@ def known_words(terms: Iterable[str]) -> Iterator[None]:
         _KNOWN.reset(token)
 
 
+def current_terms() -> tuple[str, ...]:
+    """The terms known_words keeps whole here and now."""
+    return _KNOWN.get()
+
+
 def word_starts(text: str) -> tuple[int, ...]:
     """The offsets in text at which a word (or a run of punctuation, Latin or spaces) begins,
     ascending; each known word (known_words) is one word."""

@@ -1,6 +1,7 @@
 """A ReportLab flowable for a paragraph set by briefgen's own engines: every glyph run placed, split with no lone line."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -9,6 +10,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
+from briefgen.i18n.words import current_terms
 from briefgen.render.linebreak import ALIGNMENTS, Glyph, Line, Span
 from briefgen.render.tagging import discarded
 
@@ -37,7 +39,7 @@ class TextStyle:
 
 
 WIDTH_DIGITS = 6  # a width is rounded to a millionth of a point before it is set
-SHARED_LAYOUTS = 8192  # paragraph settings kept within one edition (the seed's editions make a few hundred)
+SHARED_LAYOUTS = 8192  # paragraph settings kept (the seed's three editions make about 1,500)
 
 
 @lru_cache(maxsize=None)
@@ -173,22 +175,21 @@ def drawn_at(glyph: Glyph) -> float:
 
 
 _LAYOUTS: dict[tuple[object, ...], tuple[Line, ...]] = {}
-
-
-def forget_layouts() -> None:
-    """Drop the shared settings (at the start of an edition: equal paragraphs meet within one)."""
-    _LAYOUTS.clear()
+_LAYOUTS_LOCK = threading.Lock()  # a thread may set paragraphs ahead of the layout (render.pdf.set_ahead)
 
 
 def _shared_layout(paragraph: SetParagraph, width: float) -> tuple[Line, ...]:
-    """The paragraph's lines, set once per edition for equal text, setting and width (the
-    cache is bounded: the oldest settings go first; forget_layouts empties it)."""
-    key = (type(paragraph), paragraph.spans, paragraph.options(), width)
+    """The paragraph's lines, set once per process for equal text, setting, width and known
+    words (the glossary's terms change where Chinese words break); the oldest settings go
+    first past SHARED_LAYOUTS."""
+    key = (type(paragraph), paragraph.spans, paragraph.options(), width, current_terms())
     found = _LAYOUTS.get(key)
     if found is None:
-        found = _LAYOUTS[key] = tuple(paragraph.typeset(width))
-        if len(_LAYOUTS) > SHARED_LAYOUTS:
-            del _LAYOUTS[next(iter(_LAYOUTS))]
+        found = tuple(paragraph.typeset(width))
+        with _LAYOUTS_LOCK:
+            _LAYOUTS[key] = found
+            if len(_LAYOUTS) > SHARED_LAYOUTS:
+                del _LAYOUTS[next(iter(_LAYOUTS))]
     return found
 
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from briefgen.i18n.interface import Interface, interface
 from briefgen.i18n.words import known_words
@@ -15,8 +16,9 @@ from briefgen.render.accessible import DocumentFacts, finish
 from briefgen.render.faces import faces_for
 from briefgen.render.fonts import register_fonts
 from briefgen.render.pages import BriefDocTemplate, PageCounter, PageWords
-from briefgen.render.paragraph import forget_layouts
-from briefgen.render.parallel import GAP, ParallelStoryBuilder, balanced_column
+from briefgen.render.keep import AtFoot
+from briefgen.render.paragraph import SetParagraph
+from briefgen.render.parallel import GAP, ParallelStoryBuilder, SideBySide, balanced_column
 from briefgen.render.story import StoryBuilder
 from briefgen.render.styles import Geometry, geometry, typography
 from briefgen.render.tagging import BCP47 as PDF_LANG
@@ -37,17 +39,18 @@ def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOp
     """The edition as PDF bytes; identical inputs give identical bytes."""
     # en-GB text is tagged en-GB; the glossary's Chinese terms are not broken inside
     with languages({document.locale: document.lang}), known_words(document.chinese_terms):
-        return _render_pdf(document, charts, options)
+        register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
+        geo, words, story = _single_story(document, charts, options)
+        return _build(document, geo, words, story, document.lang or PDF_LANG.get(document.locale, document.locale),
+                      options)
 
 
-def _render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
-    forget_layouts()  # shared within one edition; a long-lived process (watch) keeps none from the last
-    register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
+def _single_story(document: Document, charts: dict[str, Picture],
+                  options: RenderOptions) -> tuple[Geometry, PageWords, list[Flowable]]:
     ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks, typo.measure_em)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
-    story = StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
-    return _build(document, geo, words, story, document.lang or PDF_LANG.get(document.locale, document.locale), options)
+    return geo, words, StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
 
 
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
@@ -56,28 +59,53 @@ def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, 
     """The bilingual edition: Chinese left, English right, columns sized to the two texts; each
     chart in both languages (the Chinese drawing twice when no English pictures are given)."""
     with languages({english.locale: english.lang}), known_words(chinese.chinese_terms):
-        return _render_parallel_pdf(chinese, english, charts, options, stamps, english_charts)
+        register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
+        en_charts = charts if english_charts is None else english_charts
+        geo, words, story = _parallel_story(chinese, english, (charts, en_charts), options, stamps)
+        return _build(chinese, geo, words, story, "zh-CN", options, english)
 
 
-def _render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
-                         options: RenderOptions, stamps: tuple[str, str],
-                         english_charts: dict[str, Picture] | None) -> bytes:
-    forget_layouts()  # shared within one edition; a long-lived process (watch) keeps none from the last
-    register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
+def _parallel_story(chinese: Document, english: Document, charts: tuple[dict[str, Picture], dict[str, Picture]],
+                    options: RenderOptions, stamps: tuple[str, str]) -> tuple[Geometry, PageWords, list[Flowable]]:
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en", column=True)
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
-    en_charts = charts if english_charts is None else english_charts
     footer = f"{zh_ui.gettext('Page {page} of {pages}')}  ·  {en_ui.gettext('Page {page} of {pages}')}"
     words = replace(_words(chinese, zh_ui, zh_typo.sans, footer, english), latin_font=en_typo.sans)
 
     def builders(column: float) -> tuple[StoryBuilder, StoryBuilder]:
-        return column_builders(chinese, english, (charts, en_charts), geo.text_width, stamps, column)
+        return column_builders(chinese, english, charts, geo.text_width, stamps, column)
 
     column = balanced_column(*builders(geo.text_width / 2), geo.text_width, zh_typo.body.size)
-    full = StoryBuilder(chinese, charts, zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
-    story = ParallelStoryBuilder(full, *builders(column), column).story()
-    return _build(chinese, geo, words, story, "zh-CN", options, english)
+    full = StoryBuilder(chinese, charts[0], zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
+    return geo, words, ParallelStoryBuilder(full, *builders(column), column).story()
+
+
+def set_ahead(documents: list[Document], options: RenderOptions, stamps: Sequence[str]) -> None:
+    """Set the paragraphs of the edition of these documents (one, or the bilingual pair) at the
+    widths its layout will ask for, charts aside: its render then finds them set (settings are
+    shared, see paragraph.layout). For a thread, while an earlier edition waits for its charts;
+    the fonts must be registered first."""
+    with known_words(documents[0].chinese_terms):
+        if len(documents) == 2:
+            geo, _, story = _parallel_story(documents[0], documents[1], ({}, {}), options, (stamps[0], stamps[1]))
+        else:
+            geo, _, story = _single_story(documents[0], {}, replace(options, stamp=stamps[0]))
+        _set_paragraphs(story, geo.text_width)
+
+
+def _set_paragraphs(flowables: Iterable[Flowable], width: float) -> None:
+    for flowable in flowables:
+        if isinstance(flowable, SetParagraph):
+            flowable.layout(width)
+        elif isinstance(flowable, SideBySide):
+            left, right = flowable._widths(width)
+            _set_paragraphs([flowable.left], left)
+            _set_paragraphs([flowable.right], right)
+        elif isinstance(flowable, KeepTogether):
+            _set_paragraphs(flowable._content, width)
+        elif isinstance(flowable, AtFoot):
+            _set_paragraphs(flowable.content, width)
 
 
 def column_builders(chinese: Document, english: Document, charts: tuple[dict[str, Picture], dict[str, Picture]],
