@@ -272,3 +272,34 @@ def test_a_build_of_every_edition_draws_each_chart_once_and_the_same_pdfs(tmp_pa
         pdfs[jobs] = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
     assert len(pdfs[0]) == 3 and pdfs[0] == pdfs[2]
     assert no_chart_process_left()
+
+
+def test_an_error_setting_paragraphs_ahead_is_left_to_the_edition(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thread that sets the later editions' text ahead only saves time: when it fails, each
+    edition sets its own text and the PDFs are the same."""
+    from briefgen.build.options import BuildOptions
+    from briefgen.build.pipeline import build_all
+    from briefgen.render import pdf
+    from tests.build.translated_brief import make_base
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # the serial build, with its chart process and thread
+    root = make_base(tmp_path)
+    built = {}
+    for failing in (False, True):
+        tried: list[str] = []
+
+        def broken(documents: list, *args: object) -> None:  # type: ignore[type-arg]
+            tried.append("-".join(d.locale for d in documents))
+            raise ValueError("set ahead failed")
+
+        with monkeypatch.context() as patch:
+            if failing:
+                patch.setattr(pdf, "set_ahead", broken)
+            out = tmp_path / f"out-{failing}"
+            assert build_all(root.parent, [], BuildOptions(out=out)) == []
+        built[failing] = {p.name: p.read_bytes() for p in out.rglob("*.pdf")}
+        assert tried == (["zh-en", "en"] if failing else [])
+    assert len(built[True]) == 3 and built[True] == built[False]
+    assert no_chart_process_left()
