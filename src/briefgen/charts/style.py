@@ -62,10 +62,14 @@ def font_paths(font_dir: Path, latin: bool = False) -> dict[bool, Path]:
     """The regular (False) and bold (True) files of the chart font, or of its Latin companion,
     registered with matplotlib once."""
     paths = {bold: Path(font_dir) / name for bold, name in (LATIN_FILES if latin else FONT_FILES).items()}
-    known = {Path(entry.fname) for entry in font_manager.fontManager.ttflist}
     for path in paths.values():
         if not path.is_file():
             raise FileNotFoundError(f"{path}: chart font missing (expected {LATIN_FAMILY if latin else FAMILY} in {font_dir})")
-        if path not in known:
-            font_manager.fontManager.addfont(str(path))
+        if path not in _REGISTERED:
+            if path not in {Path(entry.fname) for entry in font_manager.fontManager.ttflist}:
+                font_manager.fontManager.addfont(str(path))
+            _REGISTERED.add(path)
     return paths
+
+
+_REGISTERED: set[Path] = set()  # font files known to matplotlib's font manager (it never forgets one)
