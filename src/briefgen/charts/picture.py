@@ -23,6 +23,15 @@ from briefgen.model.picture import RGB, Op, PathOp, Picture, Rect, Segment, Text
 _MEASURED: dict[tuple[str, tuple[Any, ...]], tuple[float, float, float]] = {}
 
 
+def _shaped(s: str, font: FT2Font, features: Any, language: Any) -> list[Any]:
+    """matplotlib's shaped glyphs of s: positions only. Its layout() also loads each glyph's
+    outline, for the rasterizing backends; since 3.11 the shaping itself is FT2Font._layout."""
+    shape = getattr(font, "_layout", None)
+    if shape is None:  # matplotlib 3.10
+        return list(layout(s, font, features=features, language=language))
+    return list(shape(s, LoadFlags.NO_HINTING, features=features, language=language))
+
+
 def _font_key(prop: FontProperties) -> tuple[Any, ...]:
     """What selects and sizes the font: the fields FontProperties hashes and compares."""
     return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(), prop.get_weight(), prop.get_stretch(),
@@ -137,7 +146,7 @@ class PictureRenderer(RendererBase):
         """Where matplotlib's shaped glyphs (kerning, ligatures) leave the plain advances."""
         font = self._text2path._get_font(prop)  # type: ignore[attr-defined]  # at FONT_SCALE, as in SVG
         scale = size / self._text2path.FONT_SCALE
-        items = list(layout(s, font, features=features, language=language))
+        items = _shaped(s, font, features, language)
         if "".join(item.char for item in items) != s:
             return ()  # reordered or dropped characters: draw with plain advances
         runs: list[tuple[int, float]] = []
