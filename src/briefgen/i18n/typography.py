@@ -6,6 +6,7 @@ so offsets into the source still hold (one character in, one character out).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NBSP = "\u00a0"
 OPENERS = " \u00a0\t\n([{“‘—–-/"
@@ -30,6 +31,7 @@ PINYIN = re.compile(rf"(?:{_INITIAL}{_FINAL}(?:n|ng|r)?){{1,4}}", re.IGNORECASE)
 _NAME = re.compile(r"\b([A-Z][a-z]{1,4}) (?=([A-Z][a-z]{1,9})\b)")
 
 
+@lru_cache(maxsize=8192)  # every edition's story, and the charts, ask for the same texts again
 def typeset_english(text: str) -> str:
     """Curly quotes and apostrophes, en dashes in number ranges, no-break spaces in figures and names."""
     text = _quotes(text)
@@ -41,6 +43,8 @@ def typeset_english(text: str) -> str:
 
 
 def _quotes(text: str) -> str:
+    if '"' not in text and "'" not in text:
+        return text
     out: list[str] = []
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
