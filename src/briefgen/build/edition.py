@@ -21,7 +21,7 @@ from briefgen.model.localize import localize
 from briefgen.runtime import build_date
 
 if TYPE_CHECKING:
-    from briefgen.render.pdf import RenderOptions
+    from briefgen.render.pdf import Prepared, RenderOptions
 
 log = logging.getLogger(__name__)
 PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # not /Pages, not /PageLabel
@@ -113,14 +113,15 @@ class Languages:
             charts.close()
 
 
-def render_edition(edition: Edition, on_chart: OnChart | None = None,
-                   shared: Languages | None = None) -> tuple[EditionResult, bytes]:
+def render_edition(edition: Edition, on_chart: OnChart | None = None, shared: Languages | None = None,
+                   prepared: Prepared | None = None) -> tuple[EditionResult, bytes]:
     """The edition's PDF (not yet written) and what it is.
 
     With a spare core the charts are drawn in a second process while this one loads ReportLab,
     registers the fonts and lays out the text; each figure waits only for its own chart (ReportLab
     asks for it when it first measures the figure). `shared` holds the languages of a build of
     several editions (its charts already started); without it the edition starts its own.
+    `prepared` is its story, made ahead (SetAhead).
     """
     languages = shared or Languages(edition.brief, edition.cache, edition.font_dir, edition.code_version,
                                     edition.spare_core)
@@ -130,7 +131,7 @@ def render_edition(edition: Edition, on_chart: OnChart | None = None,
         # the first language's charts are the edition's: drawn first
         languages.start(locales, lambda loc: _counter(on_chart, locales.index(loc), counts))
         documents, sets = zip(*(languages.get(loc) for loc in locales))
-        pdf = _render(list(documents), list(sets), edition)
+        pdf = _render(list(documents), list(sets), edition, prepared)
         drawn = sum(languages.drawn(loc) for loc in locales)  # every chart drawn, or the chart process's error
         if shared is None:
             languages.finish()  # and cached
@@ -159,7 +160,8 @@ def _counter(on_chart: OnChart | None, n: int, counts: dict[int, tuple[int, int]
     return report
 
 
-def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition) -> bytes:
+def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition,
+            prepared: Prepared | None = None) -> bytes:
     """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
     from briefgen.render.faces import faces_for
     from briefgen.render.fonts import register_fonts  # ReportLab only here
@@ -169,8 +171,9 @@ def _render(documents: list[Document], charts: list[ChartPictures], edition: Edi
     register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
     options, stamps = _render_options(documents, edition)
     if len(documents) == 2:
-        return render_parallel_pdf(documents[0], documents[1], charts[0], options, (stamps[0], stamps[1]), charts[1])
-    return render_pdf(documents[0], charts[0], options)
+        return render_parallel_pdf(documents[0], documents[1], charts[0], options, (stamps[0], stamps[1]), charts[1],
+                                   prepared)
+    return render_pdf(documents[0], charts[0], options, prepared)
 
 
 def _render_options(documents: list[Document], edition: Edition) -> tuple[RenderOptions, list[str]]:
@@ -183,32 +186,39 @@ def _render_options(documents: list[Document], edition: Edition) -> tuple[Render
 
 
 class SetAhead:
-    """The paragraphs of editions still to come, set in a thread while the first is laid out:
-    that one mostly waits for its charts, and the later ones then find their text set.
+    """The stories of editions still to come, made and their text set in a thread while the first
+    is laid out: that one mostly waits for its charts, and the later ones then start from a
+    story made and set (`take`, after `wait`).
 
-    Only settings are made (paragraph.layout shares them); an error here is left for the
-    edition's own render to meet and report. `wait` before the second edition is rendered."""
+    An error here is left for the edition's own render to meet and report."""
 
     def __init__(self, editions: list[Edition], languages: Languages) -> None:
         from briefgen.render.faces import faces_for
         from briefgen.render.fonts import register_fonts
 
-        work = [([languages.get(loc)[0] for loc in edition_locales(e.locale)], e) for e in editions]
-        for documents, edition in work:  # here: ReportLab's font registry is not for two threads
+        work: list[tuple[list[Document], list[ChartPictures], Edition]] = []
+        for edition in editions:
+            pairs = [languages.get(loc) for loc in edition_locales(edition.locale)]
+            work.append(([d for d, _ in pairs], [s for _, s in pairs], edition))
+        for documents, _, edition in work:  # here: ReportLab's font registry is not for two threads
             register_fonts(edition.font_dir, faces_for([d.locale for d in documents],
                                                        any(d.has_chinese() for d in documents)))
+        self.prepared: dict[Path, Prepared] = {}
         self.thread = threading.Thread(target=self._run, args=(work,), name="briefgen-set-ahead", daemon=True)
         self.thread.start()
 
-    @staticmethod
-    def _run(work: list[tuple[list[Document], Edition]]) -> None:
+    def _run(self, work: list[tuple[list[Document], list[ChartPictures], Edition]]) -> None:
         from briefgen.render.pdf import set_ahead
 
-        for documents, edition in work:
+        for documents, sets, edition in work:
             try:
-                set_ahead(documents, *_render_options(documents, edition))
-            except Exception:  # noqa: BLE001 - the edition's render sets it again and reports the error
+                options, stamps = _render_options(documents, edition)
+                self.prepared[edition.output] = set_ahead(documents, sets, options, stamps)
+            except Exception:  # noqa: BLE001 - the edition's render makes its story again and reports the error
                 log.debug("setting %s ahead failed", edition.locale, exc_info=True)
 
     def wait(self) -> None:
         self.thread.join()
+
+    def take(self, edition: Edition) -> Prepared | None:
+        return self.prepared.pop(edition.output, None)

@@ -237,7 +237,8 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
             for n, index in enumerate(ordered):
                 if n == 1 and ahead is not None:
                     ahead.wait()
-                done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared))
+                prepared = ahead.take(jobs[index]) if ahead is not None and n > 0 else None
+                done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared, prepared=prepared))
             shared.finish()
         finally:
             shared.close()

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,38 +36,46 @@ class RenderOptions:
     stamp: str = ""  # the build stamp on the back page, already localized
 
 
-def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions) -> bytes:
+@dataclass(frozen=True)
+class Prepared:
+    """An edition's story, made (and its text set, by set_ahead) before its render."""
+
+    geometry: Geometry
+    words: PageWords
+    story: list[Flowable]
+
+
+def render_pdf(document: Document, charts: dict[str, Picture], options: RenderOptions,
+               prepared: Prepared | None = None) -> bytes:
     """The edition as PDF bytes; identical inputs give identical bytes."""
-    # en-GB text is tagged en-GB; the glossary's Chinese terms are not broken inside
-    with languages({document.locale: document.lang}), known_words(document.chinese_terms):
+    with _edition_context([document]):
         register_fonts(options.font_dir, faces_for([document.locale], document.has_chinese()))
-        geo, words, story = _single_story(document, charts, options)
-        return _build(document, geo, words, story, document.lang or PDF_LANG.get(document.locale, document.locale),
-                      options)
+        made = prepared or _single_story(document, charts, options)
+        return _build(document, made.geometry, made.words, made.story,
+                      document.lang or PDF_LANG.get(document.locale, document.locale), options)
 
 
-def _single_story(document: Document, charts: dict[str, Picture],
-                  options: RenderOptions) -> tuple[Geometry, PageWords, list[Flowable]]:
+def _single_story(document: Document, charts: dict[str, Picture], options: RenderOptions) -> Prepared:
     ui, typo = interface(document.locale), typography(document.locale)
     geo = geometry(options.paper, typo.body.size, options.print_marks, typo.measure_em)
     words = _words(document, ui, typo.sans, ui.gettext("Page {page} of {pages}"))
-    return geo, words, StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story()
+    return Prepared(geo, words, StoryBuilder(document, charts, typo, ui, geo.text_width, options.stamp).story())
 
 
 def render_parallel_pdf(chinese: Document, english: Document, charts: dict[str, Picture],
                         options: RenderOptions, stamps: tuple[str, str],
-                        english_charts: dict[str, Picture] | None = None) -> bytes:
+                        english_charts: dict[str, Picture] | None = None, prepared: Prepared | None = None) -> bytes:
     """The bilingual edition: Chinese left, English right, columns sized to the two texts; each
     chart in both languages (the Chinese drawing twice when no English pictures are given)."""
-    with languages({english.locale: english.lang}), known_words(chinese.chinese_terms):
+    with _edition_context([chinese, english]):
         register_fonts(options.font_dir, faces_for(["zh", english.locale], True))
         en_charts = charts if english_charts is None else english_charts
-        geo, words, story = _parallel_story(chinese, english, (charts, en_charts), options, stamps)
-        return _build(chinese, geo, words, story, "zh-CN", options, english)
+        made = prepared or _parallel_story(chinese, english, (charts, en_charts), options, stamps)
+        return _build(chinese, made.geometry, made.words, made.story, "zh-CN", options, english)
 
 
 def _parallel_story(chinese: Document, english: Document, charts: tuple[dict[str, Picture], dict[str, Picture]],
-                    options: RenderOptions, stamps: tuple[str, str]) -> tuple[Geometry, PageWords, list[Flowable]]:
+                    options: RenderOptions, stamps: tuple[str, str]) -> Prepared:
     zh_ui, en_ui = interface("zh"), interface("en")
     zh_typo, en_typo = typography("zh"), typography("en", column=True)
     geo = geometry(options.paper, zh_typo.body.size, options.print_marks)
@@ -78,20 +87,32 @@ def _parallel_story(chinese: Document, english: Document, charts: tuple[dict[str
 
     column = balanced_column(*builders(geo.text_width / 2), geo.text_width, zh_typo.body.size)
     full = StoryBuilder(chinese, charts[0], zh_typo, zh_ui, geo.text_width, stamps[0], key_prefix="c")
-    return geo, words, ParallelStoryBuilder(full, *builders(column), column).story()
+    return Prepared(geo, words, ParallelStoryBuilder(full, *builders(column), column).story())
 
 
-def set_ahead(documents: list[Document], options: RenderOptions, stamps: Sequence[str]) -> None:
-    """Set the paragraphs of the edition of these documents (one, or the bilingual pair) at the
-    widths its layout will ask for, charts aside: its render then finds them set (settings are
-    shared, see paragraph.layout). For a thread, while an earlier edition waits for its charts;
-    the fonts must be registered first."""
-    with known_words(documents[0].chinese_terms):
+@contextmanager
+def _edition_context(documents: list[Document]) -> Iterator[None]:
+    """While an edition's story is made and laid out: en-GB text is tagged en-GB, and the
+    glossary's Chinese terms are not broken inside."""
+    other = documents[-1]
+    with languages({other.locale: other.lang}), known_words(documents[0].chinese_terms):
+        yield
+
+
+def set_ahead(documents: list[Document], charts: Sequence[dict[str, Picture]], options: RenderOptions,
+              stamps: Sequence[str]) -> Prepared:
+    """The story of the edition of these documents (one, or the bilingual pair), made and its
+    text set at the widths its layout will ask for, no chart looked at: for a thread, while an
+    earlier edition waits for its charts. The render given it finds the settings made (they
+    are shared, see paragraph.layout). The fonts must be registered first."""
+    with _edition_context(documents):
         if len(documents) == 2:
-            geo, _, story = _parallel_story(documents[0], documents[1], ({}, {}), options, (stamps[0], stamps[1]))
+            made = _parallel_story(documents[0], documents[1], (charts[0], charts[1]), options,
+                                   (stamps[0], stamps[1]))
         else:
-            geo, _, story = _single_story(documents[0], {}, replace(options, stamp=stamps[0]))
-        _set_paragraphs(story, geo.text_width)
+            made = _single_story(documents[0], charts[0], replace(options, stamp=stamps[0]))
+        _set_paragraphs(made.story, made.geometry.text_width)
+        return made
 
 
 def _set_paragraphs(flowables: Iterable[Flowable], width: float) -> None:
