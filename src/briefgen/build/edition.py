@@ -185,6 +185,25 @@ def _render_options(documents: list[Document], edition: Edition) -> tuple[Render
     return RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0]), stamps
 
 
+def made_ahead(edition: Edition, languages: Languages) -> Prepared:
+    """The edition's story made and its text set, no chart looked at (render.pdf.set_ahead):
+    what to do while its charts are still being drawn. The fonts must be registered."""
+    from briefgen.render.pdf import set_ahead
+
+    pairs = [languages.get(loc) for loc in edition_locales(edition.locale)]
+    documents, sets = [d for d, _ in pairs], [s for _, s in pairs]
+    options, stamps = _render_options(documents, edition)
+    return set_ahead(documents, sets, options, stamps)
+
+
+def register_edition_fonts(edition: Edition, languages: Languages) -> None:
+    from briefgen.render.faces import faces_for
+    from briefgen.render.fonts import register_fonts
+
+    documents = [languages.get(loc)[0] for loc in edition_locales(edition.locale)]
+    register_fonts(edition.font_dir, faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents)))
+
+
 class SetAhead:
     """The stories of editions still to come, made and their text set in a thread while the first
     is laid out: that one mostly waits for its charts, and the later ones then start from a
@@ -193,27 +212,17 @@ class SetAhead:
     An error here is left for the edition's own render to meet and report."""
 
     def __init__(self, editions: list[Edition], languages: Languages) -> None:
-        from briefgen.render.faces import faces_for
-        from briefgen.render.fonts import register_fonts
-
-        work: list[tuple[list[Document], list[ChartPictures], Edition]] = []
-        for edition in editions:
-            pairs = [languages.get(loc) for loc in edition_locales(edition.locale)]
-            work.append(([d for d, _ in pairs], [s for _, s in pairs], edition))
-        for documents, _, edition in work:  # here: ReportLab's font registry is not for two threads
-            register_fonts(edition.font_dir, faces_for([d.locale for d in documents],
-                                                       any(d.has_chinese() for d in documents)))
+        for edition in editions:  # here: ReportLab's font registry is not for two threads
+            register_edition_fonts(edition, languages)
         self.prepared: dict[Path, Prepared] = {}
-        self.thread = threading.Thread(target=self._run, args=(work,), name="briefgen-set-ahead", daemon=True)
+        self.thread = threading.Thread(target=self._run, args=(editions, languages), name="briefgen-set-ahead",
+                                       daemon=True)
         self.thread.start()
 
-    def _run(self, work: list[tuple[list[Document], list[ChartPictures], Edition]]) -> None:
-        from briefgen.render.pdf import set_ahead
-
-        for documents, sets, edition in work:
+    def _run(self, editions: list[Edition], languages: Languages) -> None:
+        for edition in editions:
             try:
-                options, stamps = _render_options(documents, edition)
-                self.prepared[edition.output] = set_ahead(documents, sets, options, stamps)
+                self.prepared[edition.output] = made_ahead(edition, languages)
             except Exception:  # noqa: BLE001 - the edition's render makes its story again and reports the error
                 log.debug("setting %s ahead failed", edition.locale, exc_info=True)
 

@@ -20,7 +20,8 @@ from typing import Any
 from briefgen.build import manifest, pictures, replay
 from briefgen.build.options import BuildOptions
 from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
-from briefgen.build.edition import Edition, EditionResult, Languages, SetAhead, edition_locales, render_edition
+from briefgen.build.edition import (Edition, EditionResult, Languages, SetAhead, edition_locales, made_ahead,
+                                    register_edition_fonts, render_edition)
 from briefgen.build.progress import Progress, summary
 from briefgen.build.workers import run_parallel, send_errors
 from briefgen.build.select import select_briefs
@@ -238,6 +239,9 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
                 if n == 1 and ahead is not None:
                     ahead.wait()
                 prepared = ahead.take(jobs[index]) if ahead is not None and n > 0 else None
+                if len(ordered) == 1 and spare:  # its charts are drawing: set its text first, then lay it out
+                    register_edition_fonts(jobs[index], shared)
+                    prepared = made_ahead(jobs[index], shared)
                 done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared, prepared=prepared))
             shared.finish()
         finally:
