@@ -3,13 +3,14 @@
 
     .venv/bin/python bench/bench.py [--runs N] [--peers]
 
-Each row is a whole process, timed over N runs: median wall seconds, median CPU seconds (all
+Each row is a whole process, timed over N rounds: median wall seconds, median CPU seconds (all
 processes of the build) and peak memory (the largest process). Rows: one edition from cold
 (empty output folder and chart cache; the per-user font cache kept, as on a real machine), all
 editions from cold, a rebuild with nothing changed, and the zh edition of a brief four times as
-long as the seed (its parts repeated) to show how cost grows. With --peers it first runs
-../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone), and again at the end, and
-prints each row's ratio to the mean of the two peer figures. Speed figures live here, not in the test suite.
+long as the seed (its parts repeated) to show how cost grows. With --peers it runs
+../shared/bench/peers/run.sh (matplotlib + Typst, ReportLab alone) first and last, and in each
+round runs the peer edition (run.sh's charts and Typst steps) before the rows; each row's ratio
+is the median of its ratios to its round's peer run. Speed figures live here, not in the test suite.
 """
 from __future__ import annotations
 
@@ -40,18 +41,16 @@ print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
-def measure(command: list[str], before: Callable[[], None] | None, runs: int) -> tuple[float, float, float]:
-    """Median wall s, median CPU s and the largest peak RSS (MiB) over `runs` runs."""
-    walls, cpus, peaks = [], [], []
-    for _ in range(runs):
-        if before is not None:
-            before()
-        out = subprocess.run([sys.executable, "-c", PROBE, *command], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout.split()
-        walls.append(float(out[0]))
-        cpus.append(float(out[1]))
-        peaks.append(float(out[2]) / 1024)
-    return statistics.median(walls), statistics.median(cpus), max(peaks)
+Sample = tuple[float, float, float]  # wall s, CPU s (the process and its children), peak RSS MiB
+
+
+def sample(command: list[str], before: Callable[[], None] | None = None) -> Sample:
+    """One cold run of a command as a whole process."""
+    if before is not None:
+        before()
+    out = subprocess.run([sys.executable, "-c", PROBE, *command], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1]), float(out[2]) / 1024
 
 
 def four_times_seed(folder: Path) -> Path:
@@ -73,16 +72,26 @@ def four_times_seed(folder: Path) -> Path:
     return brief
 
 
+PEERS = ROOT.parent / "shared" / "bench" / "peers"
+PEER_WORK = Path(os.environ.get("PEERS_WORK", "/tmp/briefgen-peers"))
+
+
 def peer_figure() -> float:
-    """Run the peers and return their per-edition figure (charts + Typst, median s)."""
-    peers = ROOT.parent / "shared" / "bench" / "peers" / "run.sh"
+    """Run the peers (run.sh) and return their per-edition figure (charts + Typst, median s)."""
     fonts = subprocess.run([*BRIEFGEN[:1], "-c", "from briefgen.runtime import default_font_dir as d; print(d())"],
                            check=True, capture_output=True, text=True).stdout.strip()
-    result = subprocess.run(["bash", str(peers), fonts], cwd=ROOT, check=True, capture_output=True, text=True)
+    result = subprocess.run(["bash", str(PEERS / "run.sh"), fonts], cwd=ROOT, check=True, capture_output=True, text=True)
     print(result.stdout.rstrip())
     found = re.search(r"peer per edition.*?:\s*([0-9.]+)", result.stdout)
     assert found, "run.sh printed no peer figure"
     return float(found.group(1))
+
+
+def peer_round() -> float:
+    """One run of the peer edition as run.sh times it (its charts, then Typst, each a process),
+    in the venv and folder run.sh set up: wall seconds."""
+    python = str(PEER_WORK / "venv" / "bin" / "python")
+    return sum(sample([python, str(PEERS / step)])[0] for step in ("make_charts.py", "build_typst.py"))
 
 
 def main() -> int:
@@ -101,31 +110,43 @@ def main() -> int:
     before = peer_figure() if args.peers else None
     build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(ROOT / "content"), "henan-2024"]
     subprocess.run(build, check=True, stdout=subprocess.DEVNULL)  # fills the per-user font cache
-    big = four_times_seed(work / "content")
-    rows = [
-        ("one edition (zh), cold", measure([*build, "--edition", "zh"], clean, args.runs)),
-        ("one edition (en), cold", measure([*build, "--edition", "en"], clean, args.runs)),
-        ("one edition (zh-en), cold", measure([*build, "--edition", "zh-en"], clean, args.runs)),
-        ("all editions, cold", measure(build, clean, args.runs)),
-    ]
-    rows.append(("all editions, nothing changed", measure(build, None, args.runs)))
+    four_times_seed(work / "content")
     big_build = [*BRIEFGEN, "build", "-q", "--out", str(out), "--content", str(work / "content"), "--edition", "zh"]
-    rows.append(("4x seed (zh), cold", measure(big_build, clean, args.runs)))
+    rows: list[tuple[str, list[str], Callable[[], None] | None]] = [
+        ("one edition (zh), cold", [*build, "--edition", "zh"], clean),
+        ("one edition (en), cold", [*build, "--edition", "en"], clean),
+        ("one edition (zh-en), cold", [*build, "--edition", "zh-en"], clean),
+        ("all editions, cold", build, clean),
+        ("all editions, nothing changed", build, None),
+        ("4x seed (zh), cold", big_build, clean),
+    ]
+    # This machine's speed drifts by a fifth within minutes: each round runs the peer edition and
+    # then every row once, and a row's ratio is the median of its ratios to its round's peer run.
+    samples: dict[str, list[Sample]] = {label: [] for label, _, _ in rows}
+    peers: list[float] = []
+    for _ in range(args.runs):
+        if before is not None:
+            peers.append(peer_round())
+        for label, command, prepare in rows:
+            samples[label].append(sample(command, prepare))
     shutil.rmtree(work, ignore_errors=True)
-    peer = None
-    if before is not None:  # this machine's speed drifts by a fifth within minutes: peers before and after
+    if before is not None:
         after = peer_figure()
-        peer = (before + after) / 2
-        print(f"peer figure before {before:.3f} s, after {after:.3f} s, mean {peer:.3f} s")
-    print(f"cores: {os.cpu_count()}, runs: {args.runs}")
-    print(f"{'':<32} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}" + (f" {'/ peer':>7}" if peer else ""))
-    for label, (wall, cpu, peak) in rows:
-        ratio = f" {wall / peer:7.2f}" if peer else ""
+        print(f"run.sh peer figure before {before:.3f} s, after {after:.3f} s; "
+              f"peer edition in the rounds: median {statistics.median(peers):.3f} s "
+              f"(min {min(peers):.3f}, max {max(peers):.3f})")
+    print(f"cores: {os.cpu_count()}, rounds: {args.runs}")
+    print(f"{'':<32} {'wall s':>7} {'cpu s':>7} {'peak MiB':>9}" + (f" {'/ peer':>7}" if peers else ""))
+    walls = {}
+    for label, _, _ in rows:
+        wall, cpu, peak = (statistics.median(s[0] for s in samples[label]),
+                           statistics.median(s[1] for s in samples[label]), max(s[2] for s in samples[label]))
+        walls[label] = wall
+        ratio = f" {statistics.median(s[0] / p for s, p in zip(samples[label], peers)):7.2f}" if peers else ""
         print(f"{label:<32} {wall:7.2f} {cpu:7.2f} {peak:9.0f}{ratio}")
-    seed_zh = rows[0][1][0]
-    print(f"4x seed / seed (zh, cold): {rows[-1][1][0] / seed_zh:.2f}")
-    if peer:
-        print(json.dumps({"peer_per_edition_s": peer}))
+    print(f"4x seed / seed (zh, cold): {walls['4x seed (zh), cold'] / walls['one edition (zh), cold']:.2f}")
+    if peers:
+        print(json.dumps({"peer_per_edition_s": statistics.median(peers)}))
     return 0
 
 
