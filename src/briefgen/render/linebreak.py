@@ -102,38 +102,26 @@ class Line:
     spacing: float = 0.0  # justification added between clusters (points; Chinese)
 
 
-@dataclass(frozen=True)
-class Atom:
+class Atom(NamedTuple):
+    """One character as the breakers set it. They make one for every character of every
+    paragraph, and Chinese again once it is spaced: a tuple is made several times faster than a
+    frozen dataclass."""
+
     ch: str
     font: str
     size: float
     rise: float
     pos: int  # offset in the paragraph's text
     width: float  # natural advance
-    advance: float = 0.0  # advance after pair compression (K3)
-    gap: float = 0.0  # Han–Latin gap before this atom (K4), dropped at line start
-    trim: float = 0.0  # how much of the advance may go when the atom ends a line
-    unit: int = -1  # index of the whole span the atom belongs to, -1 for none
+    advance: float  # advance after pair compression (K3)
+    gap: float  # Han–Latin gap before this atom (K4), dropped at line start
+    trim: float  # how much of the advance may go when the atom ends a line
+    unit: int  # index of the whole span the atom belongs to, -1 for none
 
-
-class _Atom(NamedTuple):
-    """An Atom as typeset() keeps it. It makes one for every character it sets, and again once
-    the character is spaced: a tuple is made several times faster than a frozen dataclass."""
-
-    ch: str
-    font: str
-    size: float
-    rise: float
-    pos: int
-    width: float
-    advance: float
-    gap: float
-    trim: float
-    unit: int
 
 
 class _Cluster(NamedTuple):
-    """A tuple for the same reason as _Atom: the breaker makes one for each cluster of every setting."""
+    """A tuple for the same reason as Atom: the breaker makes one for each cluster of every setting."""
 
     first: int  # index of the first atom
     stop: int  # index after the last atom
@@ -188,19 +176,13 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
 
 
 def explode(spans: Sequence[Span], measure: Measure) -> list[Atom]:
-    atoms, pos = [], 0
-    for n, span in enumerate(spans):
-        for ch in span.text:
-            atoms.append(Atom(ch, span.font, span.size, span.rise, pos,
-                               0.0 if ch == "\n" else measure(ch, span.font, span.size),
-                               unit=n if span.whole else -1))
-            pos += 1
-    return atoms
+    """The spans' characters as atoms at their natural widths, each character measured once per font and size."""
+    return _measured(spans, measure)
 
 
-def _measured(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
-    """explode() as typeset() uses it, not yet spaced; each character measured once per font and size."""
-    atoms: list[_Atom] = []
+def _measured(spans: Sequence[Span], measure: Measure) -> list[Atom]:
+    """The spans' atoms, not yet spaced; each character measured once per font and size."""
+    atoms: list[Atom] = []
     known: dict[tuple[str, float], dict[str, float]] = {}
     for n, span in enumerate(spans):
         font, size, rise, unit = span.font, span.size, span.rise, n if span.whole else -1
@@ -209,13 +191,13 @@ def _measured(spans: Sequence[Span], measure: Measure) -> list[_Atom]:
             width = widths.get(ch)
             if width is None:
                 width = widths[ch] = 0.0 if ch == "\n" else measure(ch, font, size)
-            atoms.append(_Atom(ch, font, size, rise, len(atoms), width, width, 0.0, 0.0, unit))
+            atoms.append(Atom(ch, font, size, rise, len(atoms), width, width, 0.0, 0.0, unit))
     return atoms
 
 
-def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
+def _segments(atoms: list[Atom]) -> list[tuple[int, list[Atom]]]:
     """Split at hard breaks into (offset, atoms); a trailing break adds no empty line."""
-    segments: list[tuple[int, list[_Atom]]] = [(0, [])]
+    segments: list[tuple[int, list[Atom]]] = [(0, [])]
     for atom in atoms:
         if atom.ch == "\n":
             segments.append((atom.pos + 1, []))
@@ -226,7 +208,7 @@ def _segments(atoms: list[_Atom]) -> list[tuple[int, list[_Atom]]]:
     return [(pos, _space(seg)) for pos, seg in segments]
 
 
-def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool,
+def _set_segment(atoms: list[Atom], frame: _Frame, pos: int, last: bool,
                  starts: Sequence[int] | None = None) -> list[Line]:
     """Set the text between two hard breaks; its last line is ragged."""
     if not atoms:
@@ -242,7 +224,7 @@ def _set_segment(atoms: list[_Atom], frame: _Frame, pos: int, last: bool,
 
 # ---- K3 / K4: spacing ---------------------------------------------------------------------
 
-def _space(atoms: list[_Atom]) -> list[_Atom]:
+def _space(atoms: list[Atom]) -> list[Atom]:
     """Compress adjacent full-width marks, allow a line-final ½ em, add Han–Latin gaps.
 
     Most characters get none of these: they keep their atoms (advance = width, no gap or trim)."""
@@ -261,12 +243,12 @@ def _space(atoms: list[_Atom]) -> list[_Atom]:
         if t and ((han[t - 1] and latin[t]) or (latin[t - 1] and han[t])):
             gap, changed = HAN_LATIN_GAP * max(atoms[t - 1].size, atom.size), True
         if changed:
-            spaced[t] = _Atom(atom.ch, atom.font, atom.size, atom.rise, atom.pos, atom.width, advance, gap, trim,
+            spaced[t] = Atom(atom.ch, atom.font, atom.size, atom.rise, atom.pos, atom.width, advance, gap, trim,
                               atom.unit)
     return spaced
 
 
-def _half(atom: _Atom) -> float:
+def _half(atom: Atom) -> float:
     """Half an em for a full-width mark, 0 for a proportional glyph."""
     return atom.size / 2 if abs(atom.width - atom.size) < 0.05 * atom.size else 0.0
 
@@ -293,7 +275,7 @@ def _is_latin(ch: str) -> bool:
 
 # ---- K1 / K2: clusters --------------------------------------------------------------------
 
-def _units(atoms: list[_Atom]) -> list[tuple[int, int]]:
+def _units(atoms: list[Atom]) -> list[tuple[int, int]]:
     """Split into the smallest unbreakable pieces: words, numbers, '——', single characters."""
     units, t = [], 0
     while t < len(atoms):
@@ -313,7 +295,7 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
-def _word_end(atoms: list[_Atom], t: int) -> int:
+def _word_end(atoms: list[Atom], t: int) -> int:
     """A Latin word or number with its inner joiners: 4.1, 1,324.9, COVID-19, PM2.5."""
     t += 1
     while t < len(atoms):
@@ -327,14 +309,14 @@ def _word_end(atoms: list[_Atom], t: int) -> int:
     return t
 
 
-def _joins(atoms: list[_Atom], t: int) -> bool:
+def _joins(atoms: list[Atom], t: int) -> bool:
     before, after = atoms[t - 1].ch, atoms[t + 1].ch
     if WORD_JOINERS[atoms[t].ch] == "digit":
         return before.isdigit() and after.isdigit()
     return _is_latin_letter(before) and _is_latin_letter(after)
 
 
-def _run_end(atoms: list[_Atom], t: int) -> int:
+def _run_end(atoms: list[Atom], t: int) -> int:
     """'——' and '……' are one unit."""
     ch, end = atoms[t].ch, t + 1
     while end < len(atoms) and atoms[end].ch == ch:
@@ -342,7 +324,7 @@ def _run_end(atoms: list[_Atom], t: int) -> int:
     return end
 
 
-def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
+def _clusters(atoms: list[Atom], limit: float) -> list[_Cluster]:
     """Glue opening marks to what follows and closing marks to what precedes."""
     groups: list[list[int]] = []  # [first, stop] atom ranges
     pending: int | None = None  # first atom of opening marks waiting for their text
@@ -362,11 +344,11 @@ def _clusters(atoms: list[_Atom], limit: float) -> list[_Cluster]:
     return [c for g in groups for c in _fit(atoms, g[0], g[1], limit)]
 
 
-def _all_spaces(atoms: list[_Atom], first: int, stop: int) -> bool:
+def _all_spaces(atoms: list[Atom], first: int, stop: int) -> bool:
     return all(atoms[t].ch in SPACES for t in range(first, stop))
 
 
-def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
+def _kind(atoms: list[Atom], first: int, stop: int) -> str:
     ch = atoms[first].ch
     if stop - first > 1:
         return "text"
@@ -377,7 +359,7 @@ def _kind(atoms: list[_Atom], first: int, stop: int) -> str:
     return "close" if ch in CANNOT_START else "text"
 
 
-def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
+def _fit(atoms: list[Atom], first: int, stop: int, limit: float) -> list[_Cluster]:
     """A cluster wider than the line is broken between its characters (last resort)."""
     whole = _cluster(atoms, first, stop)
     if whole.width - whole.trim <= limit + EPS or stop - first == 1:
@@ -385,7 +367,7 @@ def _fit(atoms: list[_Atom], first: int, stop: int, limit: float) -> list[_Clust
     return [_cluster(atoms, t, t + 1) for t in range(first, stop)]
 
 
-def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
+def _cluster(atoms: list[Atom], first: int, stop: int) -> _Cluster:
     # Added up from 0 in atom order: another order could change a width in its last bit, and a break with it.
     head = atoms[first]
     advances: float = 0
@@ -411,14 +393,14 @@ def _cluster(atoms: list[_Atom], first: int, stop: int) -> _Cluster:
                     shrink, squeezable)
 
 
-def _squeezable(atom: _Atom) -> float:
+def _squeezable(atom: Atom) -> float:
     """The blank half of a full-width mark not already compressed against its neighbour."""
     if atom.ch not in _MARKS or atom.advance < atom.width - EPS:
         return 0.0
     return _half(atom)
 
 
-def _split_cost(atoms: list[_Atom], before: _Cluster, after: _Cluster, starts: Sequence[int]) -> float:
+def _split_cost(atoms: list[Atom], before: _Cluster, after: _Cluster, starts: Sequence[int]) -> float:
     """Nothing after a pause mark or at a space, a little between words, more beside a
     one-character word that belongs with its neighbour, much inside a word."""
     end, start = atoms[before.stop - 1], atoms[after.first]
@@ -594,7 +576,7 @@ def _last_line_cost(chars: int, stretch: float, avail: float, frame: _Frame) -> 
 
 # ---- positioning --------------------------------------------------------------------------
 
-def _place(atoms: list[_Atom], line: list[_Cluster], frame: _Frame, first: bool,
+def _place(atoms: list[Atom], line: list[_Cluster], frame: _Frame, first: bool,
            ragged: bool, last: bool) -> Line:
     """Position the glyphs of one line: justify unless ragged, or align within the frame."""
     widths = _Widths(line)
@@ -628,7 +610,7 @@ class _Run:
 
     __slots__ = ("text", "font", "size", "rise", "x", "width", "tracking", "shifted")
 
-    def __init__(self, atom: _Atom, x: float, tracking: float, shifted: bool) -> None:
+    def __init__(self, atom: Atom, x: float, tracking: float, shifted: bool) -> None:
         self.text, self.font, self.size, self.rise = [atom.ch], atom.font, atom.size, atom.rise
         self.x, self.width, self.tracking, self.shifted = x, atom.width, tracking, shifted
 
@@ -637,7 +619,7 @@ class _Run:
                      shifted=self.shifted)
 
 
-def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
+def _positions(atoms: list[Atom], line: list[_Cluster], x: float, extra: float, squeeze: float = 0.0,
                widen: float = 0.0) -> tuple[tuple[Glyph, ...], float]:
     """Walk the clusters, adding gaps and the justification stretch between them (Han–Latin
     gaps first widened by `widen`); with `squeeze`, each mark inside the line gives up that
@@ -656,7 +638,7 @@ def _positions(atoms: list[_Atom], line: list[_Cluster], x: float, extra: float,
     return tuple(run.glyph() for run in runs), x
 
 
-def _append(runs: list[_Run], atom: _Atom, advance: float, x: float, shift: float = 0.0) -> None:
+def _append(runs: list[_Run], atom: Atom, advance: float, x: float, shift: float = 0.0) -> None:
     """Merge the glyph into the previous run when it is drawn exactly where that run ends.
 
     A squeezed mark is a run of its own, its tracking saying how much of its advance the
