@@ -121,7 +121,7 @@ def render_edition(edition: Edition, on_chart: OnChart | None = None, shared: La
     registers the fonts and lays out the text; each figure waits only for its own chart (ReportLab
     asks for it when it first measures the figure). `shared` holds the languages of a build of
     several editions (its charts already started); without it the edition starts its own.
-    `prepared` is its story, made ahead (SetAhead).
+    `prepared` is its story, made ahead (made_ahead, SetAhead).
     """
     languages = shared or Languages(edition.brief, edition.cache, edition.font_dir, edition.code_version,
                                     edition.spare_core)
@@ -163,12 +163,9 @@ def _counter(on_chart: OnChart | None, n: int, counts: dict[int, tuple[int, int]
 def _render(documents: list[Document], charts: list[ChartPictures], edition: Edition,
             prepared: Prepared | None = None) -> bytes:
     """The PDF of one or two (bilingual) documents; a chart still drawing is waited for when laid out."""
-    from briefgen.render.faces import faces_for
-    from briefgen.render.fonts import register_fonts  # ReportLab only here
-    from briefgen.render.pdf import render_parallel_pdf, render_pdf
+    from briefgen.render.pdf import render_parallel_pdf, render_pdf  # ReportLab only here and below
 
-    faces = faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents))
-    register_fonts(edition.font_dir, faces)  # the slow part of ReportLab's start, while charts draw
+    _register_fonts(documents, edition.font_dir)  # the slow part of ReportLab's start, while charts draw
     options, stamps = _render_options(documents, edition)
     if len(documents) == 2:
         return render_parallel_pdf(documents[0], documents[1], charts[0], options, (stamps[0], stamps[1]), charts[1],
@@ -185,23 +182,31 @@ def _render_options(documents: list[Document], edition: Edition) -> tuple[Render
     return RenderOptions(edition.font_dir, edition.paper, edition.print_marks, stamps[0]), stamps
 
 
-def made_ahead(edition: Edition, languages: Languages) -> Prepared:
-    """The edition's story made and its text set, no chart looked at (render.pdf.set_ahead):
-    what to do while its charts are still being drawn. The fonts must be registered."""
-    from briefgen.render.pdf import set_ahead
-
-    pairs = [languages.get(loc) for loc in edition_locales(edition.locale)]
-    documents, sets = [d for d, _ in pairs], [s for _, s in pairs]
-    options, stamps = _render_options(documents, edition)
-    return set_ahead(documents, sets, options, stamps)
-
-
-def register_edition_fonts(edition: Edition, languages: Languages) -> None:
+def _register_fonts(documents: list[Document], font_dir: Path) -> None:
     from briefgen.render.faces import faces_for
     from briefgen.render.fonts import register_fonts
 
-    documents = [languages.get(loc)[0] for loc in edition_locales(edition.locale)]
-    register_fonts(edition.font_dir, faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents)))
+    register_fonts(font_dir, faces_for([d.locale for d in documents], any(d.has_chinese() for d in documents)))
+
+
+def _languages_of(edition: Edition, languages: Languages) -> tuple[list[Document], list[ChartPictures]]:
+    pairs = [languages.get(loc) for loc in edition_locales(edition.locale)]
+    return [d for d, _ in pairs], [s for _, s in pairs]
+
+
+def made_ahead(edition: Edition, languages: Languages) -> Prepared:
+    """The edition's story made and its text set, no chart looked at (render.pdf.set_ahead):
+    what to do while its charts are still being drawn, before its render."""
+    documents, sets = _languages_of(edition, languages)
+    _register_fonts(documents, edition.font_dir)
+    return _set_ahead(edition, documents, sets)
+
+
+def _set_ahead(edition: Edition, documents: list[Document], sets: list[ChartPictures]) -> Prepared:
+    from briefgen.render.pdf import set_ahead
+
+    options, stamps = _render_options(documents, edition)
+    return set_ahead(documents, sets, options, stamps)
 
 
 class SetAhead:
@@ -209,20 +214,24 @@ class SetAhead:
     is laid out: that one mostly waits for its charts, and the later ones then start from a
     story made and set (`take`, after `wait`).
 
-    An error here is left for the edition's own render to meet and report."""
+    Their languages are started and their fonts registered here, before the thread starts:
+    neither Languages nor ReportLab's font registry is for two threads. An error in the thread
+    is left for the edition's own render to meet and report."""
 
     def __init__(self, editions: list[Edition], languages: Languages) -> None:
-        for edition in editions:  # here: ReportLab's font registry is not for two threads
-            register_edition_fonts(edition, languages)
+        work = []
+        for edition in editions:
+            documents, sets = _languages_of(edition, languages)
+            _register_fonts(documents, edition.font_dir)
+            work.append((edition, documents, sets))
         self.prepared: dict[Path, Prepared] = {}
-        self.thread = threading.Thread(target=self._run, args=(editions, languages), name="briefgen-set-ahead",
-                                       daemon=True)
+        self.thread = threading.Thread(target=self._run, args=(work,), name="briefgen-set-ahead", daemon=True)
         self.thread.start()
 
-    def _run(self, editions: list[Edition], languages: Languages) -> None:
-        for edition in editions:
+    def _run(self, work: list[tuple[Edition, list[Document], list[ChartPictures]]]) -> None:
+        for edition, documents, sets in work:
             try:
-                self.prepared[edition.output] = made_ahead(edition, languages)
+                self.prepared[edition.output] = _set_ahead(edition, documents, sets)
             except Exception:  # noqa: BLE001 - the edition's render makes its story again and reports the error
                 log.debug("setting %s ahead failed", edition.locale, exc_info=True)
 

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from multiprocessing.connection import Connection
@@ -21,7 +22,7 @@ from briefgen.build import manifest, pictures, replay
 from briefgen.build.options import BuildOptions
 from briefgen.build.preflight import check_catalog_paths, check_font_files, preflight
 from briefgen.build.edition import (Edition, EditionResult, Languages, SetAhead, edition_locales, made_ahead,
-                                    register_edition_fonts, render_edition)
+                                    render_edition)
 from briefgen.build.progress import Progress, summary
 from briefgen.build.workers import run_parallel, send_errors
 from briefgen.build.select import select_briefs
@@ -227,25 +228,7 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
         progress.edition_done(result)
 
     if workers == 1 or _serial_is_faster(options):
-        spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
-        first = jobs[0]
-        shared = Languages(first.brief, first.cache, first.font_dir, first.code_version, spare)
-        order = [loc for job in jobs for loc in edition_locales(job.locale)]
-        try:  # every language's charts start drawing now, in one process, in the editions' order
-            shared.start(order, lambda loc: partial(progress.chart, loc))
-            ordered = _layout_order(jobs, list(dict.fromkeys(order)))
-            ahead = SetAhead([jobs[i] for i in ordered[1:]], shared) if len(ordered) > 1 and spare else None
-            for n, index in enumerate(ordered):
-                if n == 1 and ahead is not None:
-                    ahead.wait()
-                prepared = ahead.take(jobs[index]) if ahead is not None and n > 0 else None
-                if len(ordered) == 1 and spare:  # its charts are drawing: set its text first, then lay it out
-                    register_edition_fonts(jobs[index], shared)
-                    prepared = made_ahead(jobs[index], shared)
-                done(index, *render_edition(replace(jobs[index], spare_core=spare), shared=shared, prepared=prepared))
-            shared.finish()
-        finally:
-            shared.close()
+        _run_in_turn(jobs, options, progress, done)
         return [results[i] for i in range(len(jobs))]
     pictures.discard_prewarmed()  # editions in parallel: each draws its own charts, no core to spare
 
@@ -257,6 +240,34 @@ def _run(jobs: list[Edition], options: BuildOptions, progress: Progress) -> list
 
     run_parallel(_edition_worker, jobs, workers, on_message, progress.draw)
     return [results[i] for i in range(len(jobs))]
+
+
+def _run_in_turn(jobs: list[Edition], options: BuildOptions, progress: Progress,
+                 done: Callable[[int, EditionResult, bytes], None]) -> None:
+    """The editions one after another in this process. With a spare core one chart process draws
+    every language's charts meanwhile, and text is set while charts are awaited: a lone
+    edition's before its layout, the later editions' in a thread beside the first one's layout."""
+    spare = (os.cpu_count() or 1) > 1 and options.jobs != 1
+    first = jobs[0]
+    shared = Languages(first.brief, first.cache, first.font_dir, first.code_version, spare)
+    order = [loc for job in jobs for loc in edition_locales(job.locale)]
+    try:  # every language's charts start drawing now, in one process, in the editions' order
+        shared.start(order, lambda loc: partial(progress.chart, loc))
+        ordered = _layout_order(jobs, list(dict.fromkeys(order)))
+        ahead = SetAhead([jobs[i] for i in ordered[1:]], shared) if len(ordered) > 1 and spare else None
+        for n, index in enumerate(ordered):
+            job = replace(jobs[index], spare_core=spare)
+            if ahead is None:
+                prepared = made_ahead(job, shared) if spare else None  # a lone edition, its charts drawing
+            elif n == 0:
+                prepared = None  # laid out while the thread sets the others
+            else:
+                ahead.wait()
+                prepared = ahead.take(job)
+            done(index, *render_edition(job, shared=shared, prepared=prepared))
+        shared.finish()
+    finally:
+        shared.close()
 
 
 def _layout_order(jobs: list[Edition], drawn: list[str]) -> list[int]:
