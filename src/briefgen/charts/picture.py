@@ -20,7 +20,7 @@ from briefgen.charts.canvas import READING
 from briefgen.i18n.typography import NBSP
 from briefgen.model.picture import RGB, Op, PathOp, Picture, Rect, Segment, TextOp
 
-_MEASURED: dict[tuple[str, tuple[Any, ...]], tuple[float, float, float]] = {}
+_MEASURED: dict[tuple[str, FontProperties], tuple[float, float, float]] = {}
 
 
 def _shaped(s: str, font: FT2Font, features: Any, language: Any) -> list[Any]:
@@ -30,12 +30,6 @@ def _shaped(s: str, font: FT2Font, features: Any, language: Any) -> list[Any]:
     if shape is None:  # matplotlib 3.10
         return list(layout(s, font, features=features, language=language))
     return list(shape(s, LoadFlags.NO_HINTING, features=features, language=language))
-
-
-def _font_key(prop: FontProperties) -> tuple[Any, ...]:
-    """What selects and sizes the font: the fields FontProperties hashes and compares."""
-    return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(), prop.get_weight(), prop.get_stretch(),
-            prop.get_size_in_points(), prop.get_file(), prop.get_math_fontfamily())
 
 
 DRIFT = 0.05  # points a glyph may sit off its plain-advance position before a new run starts
@@ -86,7 +80,7 @@ class PictureRenderer(RendererBase):
     def get_text_width_height_descent(self, s: str, prop: FontProperties, ismath: Any) -> tuple[float, float, float]:
         """Measured as the SVG backend measures (unhinted outlines at 72 dpi), and remembered for
         the process: matplotlib keeps its measurements per renderer, and each chart has its own."""
-        key = (s, _font_key(prop)) if not ismath else None
+        key = (s, prop.copy()) if not ismath else None  # matplotlib's own metrics cache keys on a copy too
         if key is not None and key in _MEASURED:
             return _MEASURED[key]
         w, h, d = self._text2path.get_text_width_height_descent(s, prop, ismath)

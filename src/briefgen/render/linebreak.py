@@ -163,7 +163,7 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
     """
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    atoms = _measured(spans, measure)
+    atoms = explode(spans, measure)
     if not atoms:
         return []
     segments = _segments(atoms)
@@ -176,12 +176,8 @@ def typeset(spans: Sequence[Span], width: float, measure: Measure,
 
 
 def explode(spans: Sequence[Span], measure: Measure) -> list[Atom]:
-    """The spans' characters as atoms at their natural widths, each character measured once per font and size."""
-    return _measured(spans, measure)
-
-
-def _measured(spans: Sequence[Span], measure: Measure) -> list[Atom]:
-    """The spans' atoms, not yet spaced; each character measured once per font and size."""
+    """The spans' characters as atoms at their natural widths, not yet spaced; each character
+    measured once per font and size."""
     atoms: list[Atom] = []
     known: dict[tuple[str, float], dict[str, float]] = {}
     for n, span in enumerate(spans):
